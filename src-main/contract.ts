@@ -1,0 +1,57 @@
+/**
+ * The one typed contract between the UI and the backend. Every call the UI can make is one line
+ * of `contract`: its name, the schema that validates its input at the boundary, and its output
+ * type. Both transports (IPC in Electron, HTTP in `serve` mode) serve exactly this table.
+ */
+import type { z } from 'zod';
+import { emptyInput, type AppStatus } from './dto/app';
+import type { DashboardSummary } from './dto/dashboard';
+import { listGridsInput, type CommunityRow, type GridRow } from './dto/geo';
+import type { BackendEvents, EventName } from './dto/events';
+import type { Result } from './dto/result';
+
+interface CallSpec<I extends z.ZodType, O> {
+  input: I;
+  /** Phantom: carries the output type; never read at run time. */
+  output?: O;
+}
+
+const call = <O>() => <I extends z.ZodType>(input: I): CallSpec<I, O> => ({ input });
+
+export const contract = {
+  'app.status': call<AppStatus>()(emptyInput),
+  'geo.communities': call<CommunityRow[]>()(emptyInput),
+  'geo.grids': call<GridRow[]>()(listGridsInput),
+  'dashboard.summary': call<DashboardSummary>()(emptyInput),
+};
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+export type Input<M extends Method> = z.input<Contract[M]['input']>;
+export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
+export type Output<M extends Method> = Contract[M] extends CallSpec<z.ZodType, infer O> ? O : never;
+
+export const methods = Object.keys(contract) as Method[];
+
+export function isMethod(name: string): name is Method {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export type Unsubscribe = () => void;
+
+/** What the renderer sees as `api`, whichever transport carries it. */
+export interface Api {
+  call<M extends Method>(method: M, input: Input<M>): Promise<Result<Output<M>>>;
+  on<E extends EventName>(event: E, listener: (payload: BackendEvents[E]) => void): Unsubscribe;
+}
+
+/** IPC channel names: one per call, one for pushed events. */
+export const ipcChannel = (method: Method): string => `scc:call:${method}`;
+export const ipcEventChannel = 'scc:event';
+
+export type { Result, ApiError, ErrorCode, FieldProblem } from './dto/result';
+export type { BackendEvents, EventName, DataChanged, Progress } from './dto/events';
+export { eventNames } from './dto/events';
+export type * from './dto/app';
+export type * from './dto/geo';
+export type * from './dto/dashboard';

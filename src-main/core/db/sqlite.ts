@@ -1,0 +1,114 @@
+import type { BindParams, Database, SqlValue, Statement } from 'sql.js';
+
+export type Params = BindParams;
+export type Row = Record<string, SqlValue>;
+
+/**
+ * A thin layer over a sql.js database: cached prepared statements, typed rows, nested
+ * transactions through savepoints. Row-to-domain mapping stays with each feature's queries.
+ */
+export class SqlDb {
+  private readonly statements = new Map<string, Statement>();
+  private depth = 0;
+
+  constructor(readonly raw: Database) {}
+
+  private prepare(sql: string): Statement {
+    let stmt = this.statements.get(sql);
+    if (!stmt) {
+      stmt = this.raw.prepare(sql);
+      this.statements.set(sql, stmt);
+    }
+    return stmt;
+  }
+
+  all<T = Row>(sql: string, params?: Params): T[] {
+    const stmt = this.prepare(sql);
+    try {
+      if (params !== undefined) stmt.bind(params);
+      const rows: T[] = [];
+      while (stmt.step()) rows.push(stmt.getAsObject() as T);
+      return rows;
+    } finally {
+      stmt.reset();
+    }
+  }
+
+  get<T = Row>(sql: string, params?: Params): T | undefined {
+    const stmt = this.prepare(sql);
+    try {
+      if (params !== undefined) stmt.bind(params);
+      return stmt.step() ? (stmt.getAsObject() as T) : undefined;
+    } finally {
+      stmt.reset();
+    }
+  }
+
+  /** First column of the first row, for counts and lookups. */
+  value<T extends SqlValue = SqlValue>(sql: string, params?: Params): T | undefined {
+    const stmt = this.prepare(sql);
+    try {
+      if (params !== undefined) stmt.bind(params);
+      return stmt.step() ? (stmt.get()[0] as T) : undefined;
+    } finally {
+      stmt.reset();
+    }
+  }
+
+  /** One statement; returns the rows it changed. */
+  run(sql: string, params?: Params): number {
+    const stmt = this.prepare(sql);
+    try {
+      if (params !== undefined) stmt.bind(params);
+      stmt.step();
+    } finally {
+      stmt.reset();
+    }
+    return this.raw.getRowsModified();
+  }
+
+  lastInsertId(): number {
+    return this.value<number>('SELECT last_insert_rowid()') ?? 0;
+  }
+
+  /** Several statements separated by semicolons (migrations); not cached. */
+  exec(sql: string): void {
+    this.raw.exec(sql);
+  }
+
+  get inTransaction(): boolean {
+    return this.depth > 0;
+  }
+
+  /** Runs fn atomically; nested calls become savepoints so an inner failure undoes only its part. */
+  transaction<T>(fn: () => T): T {
+    const name = `sp${this.depth}`;
+    this.raw.exec(this.depth === 0 ? 'BEGIN' : `SAVEPOINT ${name}`);
+    this.depth++;
+    try {
+      const result = fn();
+      this.depth--;
+      this.raw.exec(this.depth === 0 ? 'COMMIT' : `RELEASE ${name}`);
+      return result;
+    } catch (error) {
+      this.depth--;
+      this.raw.exec(this.depth === 0 ? 'ROLLBACK' : `ROLLBACK TO ${name}; RELEASE ${name}`);
+      throw error;
+    }
+  }
+
+  export(): Uint8Array {
+    this.clearStatements();
+    return this.raw.export();
+  }
+
+  close(): void {
+    this.clearStatements();
+    this.raw.close();
+  }
+
+  private clearStatements(): void {
+    for (const stmt of this.statements.values()) stmt.free();
+    this.statements.clear();
+  }
+}

@@ -1,0 +1,25 @@
+/** What the backend pushes to every connected UI. */
+
+export interface DataChanged {
+  /** Tables (domain entities) whose rows changed. */
+  entities: string[];
+  /** Journal sequence number of the write, so a client can tell old news from new. */
+  seq: number;
+}
+
+export interface Progress {
+  taskId: string;
+  /** Chinese, shown as is. */
+  label: string;
+  done: number;
+  total: number | null;
+  finished: boolean;
+}
+
+export interface BackendEvents {
+  'data-changed': DataChanged;
+  progress: Progress;
+}
+
+export type EventName = keyof BackendEvents;
+export const eventNames: readonly EventName[] = ['data-changed', 'progress'];

@@ -1,0 +1,16 @@
+import type { ComponentType } from 'react';
+import { DashboardPage } from '../pages/dashboard/DashboardPage';
+import { GeoPage } from '../pages/geo/GeoPage';
+
+export interface NavItem {
+  path: string;
+  label: string;
+  /** A single character shown as the item's mark. */
+  mark: string;
+  page: ComponentType;
+}
+
+export const navItems: NavItem[] = [
+  { path: '/', label: '工作台', mark: '台', page: DashboardPage },
+  { path: '/geo', label: '网格/社区', mark: '格', page: GeoPage },
+];

@@ -1,0 +1,114 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+
+export const repoRoot = join(import.meta.dirname, '..', '..');
+export const screenshotDir = join(repoRoot, 'test-output', 'screenshots');
+const scc = join(repoRoot, 'bin', 'scc.js');
+
+/** A fresh data directory per test, so no test sees another's data. */
+export function freshDataDir(prefix = 'scc-e2e-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Runs `scc …` to completion (init, import, …) and returns its output; throws on a non-zero exit. */
+export function runScc(args: string[]): { stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [scc, ...args], { encoding: 'utf8', timeout: 300_000 });
+  if (result.status !== 0) throw new Error(`scc ${args.join(' ')} exited ${result.status}:\n${result.stderr}`);
+  return { stdout: result.stdout, stderr: result.stderr };
+}
+
+export interface Served {
+  url: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Starts `scc serve --port 0` on a data directory and waits for the address it prints. */
+export function serve(dataDir: string, extra: string[] = []): Promise<Served> {
+  const child = spawn(process.execPath, [scc, 'serve', '--port', '0', '--data', dataDir, ...extra], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`scc serve did not start:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString('utf8');
+      const match = /已启动：(http:\/\/\S+?)\/(\?token=\S+)?\s/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve({
+          url: match[1],
+          process: child,
+          stop: () =>
+            new Promise((done) => {
+              if (child.exitCode !== null) return done();
+              child.once('exit', () => done());
+              child.kill('SIGTERM');
+            }),
+        });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`scc serve exited ${code}:\n${output}`));
+    });
+  });
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+export async function openPage(browser: Browser, url: string, viewport = { width: 1920, height: 1080 }, deviceScaleFactor = 1) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await page.goto(url);
+  return { page, context, errors };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(screenshotDir, { recursive: true });
+  const path = join(screenshotDir, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
+
+/** Calls the contract over HTTP, as a second client beside the page. */
+export async function apiCall<T>(url: string, method: string, input: unknown = {}): Promise<T> {
+  const response = await fetch(`${url}/api/call/${method}`, { method: 'POST', body: JSON.stringify(input) });
+  const body = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
+  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
+  return body.value;
+}
+
+/** The ids of the rows an AG Grid has rendered, in display order. */
+export async function rowIds(grid: Locator): Promise<string[]> {
+  return grid.locator('[role=row][row-id]').evaluateAll((rows) =>
+    rows
+      .map((row) => ({ index: Number(row.getAttribute('row-index')), id: row.getAttribute('row-id') ?? '' }))
+      .sort((a, b) => a.index - b.index)
+      .map((row) => row.id),
+  );
+}

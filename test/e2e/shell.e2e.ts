@@ -1,0 +1,71 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CommunityRow, DashboardSummary, GridRow } from '../../src-main/contract';
+import { apiCall, rowIds, freshDataDir, launchBrowser, openPage, runScc, screenshot, serve, type Served } from './harness';
+
+let browser: Browser;
+let served: Served;
+
+beforeAll(async () => {
+  const dataDir = freshDataDir();
+  runScc(['init', '--demo', '--data', dataDir]);
+  served = await serve(dataDir);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.stop();
+});
+
+describe('the app in Chromium against scc serve', () => {
+  it('shows the dashboard with figures from the database and a rendered chart', async () => {
+    const summary = await apiCall<DashboardSummary>(served.url, 'dashboard.summary');
+    const { page, errors, context } = await openPage(browser, served.url);
+    await expect.poll(() => page.locator('.street-name').textContent()).toBe('新华街道');
+    await expect.poll(() => page.locator('.nav-item').allTextContents()).toEqual(['台工作台', '格网格/社区']);
+
+    const stat = (label: string) => page.locator('.stat-card', { hasText: label }).locator('.stat-value');
+    await expect.poll(() => stat('网格').textContent()).toContain(summary.grids.toLocaleString('zh-CN'));
+    await expect.poll(() => stat('房屋').textContent()).toContain(summary.households.toLocaleString('zh-CN'));
+
+    // The chart drew something: its canvas has pixels of the series colour.
+    const canvas = page.locator('.chart canvas');
+    await canvas.waitFor();
+    await page.waitForTimeout(800); // let the entry animation finish before the screenshot
+    const painted = await canvas.evaluate((el: HTMLCanvasElement) => {
+      const ctx = el.getContext('2d');
+      if (!ctx) return 0;
+      const data = ctx.getImageData(0, 0, el.width, el.height).data;
+      let red = 0;
+      for (let i = 0; i < data.length; i += 4) if ((data[i] ?? 0) > 180 && (data[i + 1] ?? 255) < 70 && (data[i + 2] ?? 255) < 70) red++;
+      return red;
+    });
+    expect(painted).toBeGreaterThan(500);
+    await screenshot(page, '01-dashboard-1920x1080');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('lists communities and grids in AG Grid, and filters grids by the chosen community', async () => {
+    const communities = await apiCall<CommunityRow[]>(served.url, 'geo.communities');
+    const first = communities[0];
+    if (!first) throw new Error('demo street has no community');
+    const theirGrids = await apiCall<GridRow[]>(served.url, 'geo.grids', { communityCode: first.code });
+
+    const { page, errors, context } = await openPage(browser, `${served.url}/#/geo`);
+    const communityGrid = page.getByRole('region', { name: '社区列表' });
+    await expect.poll(() => rowIds(communityGrid)).toEqual(communities.map((c) => c.code));
+    await expect.poll(() => page.locator('.panel-grow h2').textContent()).toContain('全部网格');
+    await expect.poll(() => communityGrid.locator('.ag-header-cell-text').first().textContent()).toBe('社区编码');
+
+    await communityGrid.locator(`[role=row][row-id="${first.code}"]`).click();
+    await expect.poll(() => page.locator('.panel-grow h2').textContent()).toBe(`${first.name}的网格（${theirGrids.length}）`);
+    const gridList = page.getByRole('region', { name: '网格列表' });
+    await expect.poll(() => rowIds(gridList)).toEqual(theirGrids.map((g) => g.code));
+    await expect.poll(() => gridList.locator('[role=row][row-id] [col-id=communityName]').allTextContents()).toEqual(theirGrids.map(() => first.name));
+    await screenshot(page, '02-geo-1920x1080');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

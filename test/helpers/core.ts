@@ -1,0 +1,28 @@
+import { join } from 'node:path';
+import { openCore, type CoreOptions, type CoreRuntime } from '../../src-main/core/core';
+import type { Input, Method, Output } from '../../src-main/contract';
+import { generateStreet } from '../../src-main/core/demo/generate';
+
+export const repoRoot = join(import.meta.dirname, '..', '..');
+export const resourcesDir = join(repoRoot, 'resources');
+
+/** A fixed clock so generated timestamps and derived dates do not depend on the day tests run. */
+export const fixedClock = () => new Date('2026-11-21T09:30:00+08:00');
+
+export function testCore(options: Partial<CoreOptions> = {}): Promise<CoreRuntime> {
+  return openCore({ dataDir: null, resourcesDir, version: '0.0.0-test', clock: fixedClock, ...options });
+}
+
+/** An in-memory core holding the demo street. */
+export async function demoCore(options: Partial<CoreOptions> = {}): Promise<CoreRuntime> {
+  const core = await testCore(options);
+  core.createDatabase((store) => store.write((db) => generateStreet(db, { size: 'demo', seed: 7, now: core.now() })));
+  return core;
+}
+
+/** Calls through the same dispatch the transports use, and unwraps a success (fails the test otherwise). */
+export async function call<M extends Method>(core: CoreRuntime, method: M, input: Input<M>): Promise<Output<M>> {
+  const result = await core.call(method, input);
+  if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
+  return result.value as Output<M>;
+}

@@ -1,0 +1,121 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CoreRuntime } from '../../../src-main/core/core';
+import { startHttpTransport, type HttpTransport } from '../../../src-main/server/http';
+import { demoCore } from '../../helpers/core';
+
+let core: CoreRuntime | null = null;
+let http: HttpTransport | null = null;
+afterEach(async () => {
+  await http?.close();
+  await core?.close();
+  http = null;
+  core = null;
+});
+
+function rendererFixture(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'scc-renderer-'));
+  mkdirSync(join(dir, 'assets'));
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>街道指挥中心</title>');
+  writeFileSync(join(dir, 'assets', 'app.js'), 'console.log(1)');
+  writeFileSync(join(tmpdir(), 'secret.txt'), 'not for you');
+  return dir;
+}
+
+async function start(token: string | null = null): Promise<HttpTransport> {
+  core = await demoCore();
+  http = await startHttpTransport(core, { host: '127.0.0.1', port: 0, rendererDir: rendererFixture(), token });
+  return http;
+}
+
+/** Raw request, so tests can set any Host header and read any status. */
+function raw(url: string, init: { method?: string; headers?: Record<string, string>; body?: string; path?: string } = {}) {
+  const { hostname, port } = new URL(url);
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>((resolve, reject) => {
+    // The path goes out byte for byte (no URL normalisation), as an attacker would send it.
+    const options = { hostname, port, path: init.path ?? '/', method: init.method ?? 'GET', headers: init.headers };
+    const req = request(options, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    req.end(init.body);
+  });
+}
+
+describe('HTTP transport', () => {
+  it('serves a contract call as JSON, errors included as values', async () => {
+    const { url } = await start();
+    const ok = await fetch(`${url}/api/call/geo.communities`, { method: 'POST', body: '{}' });
+    const body = (await ok.json()) as { ok: boolean; value: { code: string }[] };
+    expect(body.ok).toBe(true);
+    expect(body.value).toHaveLength(8);
+
+    const bad = await fetch(`${url}/api/call/geo.grids`, { method: 'POST', body: '{"communityCode":1}' });
+    expect(await bad.json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+
+    const broken = await fetch(`${url}/api/call/geo.grids`, { method: 'POST', body: '{not json' });
+    expect(broken.status).toBe(400);
+    expect(await broken.json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '请求内容不是有效的 JSON。' } });
+  });
+
+  it('pushes backend events to every EventSource client', async () => {
+    const { url } = await start();
+    const response = await fetch(`${url}/api/events`);
+    expect(response.headers.get('content-type')).toMatch(/text\/event-stream/);
+    const reader = response.body?.getReader();
+    if (!reader) throw new Error('no body');
+    // Give the server a moment to register the client before emitting.
+    await new Promise((r) => setTimeout(r, 50));
+    core?.events.emit('data-changed', { entities: ['grid'], seq: 42 });
+    let text = '';
+    while (!text.includes('\n\ndata') && !text.includes('"seq":42')) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += new TextDecoder().decode(value);
+    }
+    expect(text).toContain('event: data-changed\ndata: {"entities":["grid"],"seq":42}');
+    await reader.cancel();
+  });
+
+  it('serves the renderer, falls back to index.html for routes, and never leaves its folder', async () => {
+    const { url } = await start();
+    expect((await raw(url, { path: '/' })).body).toContain('街道指挥中心');
+    expect((await raw(url, { path: '/screen' })).body).toContain('街道指挥中心');
+    const asset = await raw(url, { path: '/assets/app.js' });
+    expect(asset.headers['content-type']).toMatch(/javascript/);
+    for (const path of ['/assets/../../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/assets/..%2f..%2fsecret.txt']) {
+      const res = await raw(url, { path });
+      expect(res.body, path).not.toContain('not for you');
+      expect(res.status, path).toBeGreaterThanOrEqual(400);
+    }
+  });
+
+  it('refuses a foreign Host header on loopback (DNS rebinding)', async () => {
+    const { url } = await start();
+    const res = await raw(url, { method: 'POST', path: '/api/call/app.status', headers: { host: 'attacker.example:80' } });
+    expect(res.status).toBe(403);
+  });
+
+  it('requires the token when one is set, by header or by the cookie a ?token= visit sets', async () => {
+    const { url } = await start('s3cret-token');
+    expect((await raw(url, { method: 'POST', path: '/api/call/app.status' })).status).toBe(401);
+    const withHeader = await raw(url, { method: 'POST', path: '/api/call/app.status', headers: { authorization: 'Bearer s3cret-token' } });
+    expect(withHeader.status).toBe(200);
+    const wrong = await raw(url, { method: 'POST', path: '/api/call/app.status', headers: { authorization: 'Bearer s3cret-tokeX' } });
+    expect(wrong.status).toBe(401);
+
+    const visit = await raw(url, { path: '/screen?token=s3cret-token' });
+    expect(visit.status).toBe(303);
+    expect(visit.headers.location).toBe('/screen');
+    const setCookie = String(visit.headers['set-cookie']);
+    expect(setCookie).toMatch(/HttpOnly/);
+    const cookie = setCookie.split(';')[0] ?? '';
+    const withCookie = await raw(url, { method: 'POST', path: '/api/call/app.status', headers: { cookie } });
+    expect(withCookie.status).toBe(200);
+  });
+});
