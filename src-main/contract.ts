@@ -4,8 +4,13 @@
  * type. Both transports (IPC in Electron, HTTP in `serve` mode) serve exactly this table.
  */
 import type { z } from 'zod';
-import { emptyInput, type AppStatus } from './dto/app';
+import { emptyInput, unlockInput, type AppStatus } from './dto/app';
+import { auditListInput, type AuditRow } from './dto/audit';
+import type { BoardFigures } from './dto/boards';
 import type { DashboardSummary } from './dto/dashboard';
+import { settingsPatchInput, type Settings } from './dto/settings';
+import { createEmptyStreetInput, restoreInput, type SetupResult } from './dto/setup';
+import { passphraseInput, type BackupResult, type StorageInfo } from './dto/storage';
 import { listGridsInput, type CommunityRow, type GridRow } from './dto/geo';
 import type { BackendEvents, EventName } from './dto/events';
 import type { Result } from './dto/result';
@@ -20,9 +25,21 @@ const call = <O>() => <I extends z.ZodType>(input: I): CallSpec<I, O> => ({ inpu
 
 export const contract = {
   'app.status': call<AppStatus>()(emptyInput),
+  'app.unlock': call<AppStatus>()(unlockInput),
+  'setup.createDemo': call<SetupResult>()(emptyInput),
+  'setup.createEmpty': call<SetupResult>()(createEmptyStreetInput),
+  'setup.restore': call<SetupResult>()(restoreInput),
+  'storage.info': call<StorageInfo>()(emptyInput),
+  'storage.snapshot': call<StorageInfo>()(emptyInput),
+  'storage.backup': call<BackupResult>()(emptyInput),
+  'storage.enableEncryption': call<StorageInfo>()(passphraseInput),
+  'settings.get': call<Settings>()(emptyInput),
+  'settings.update': call<Settings>()(settingsPatchInput),
+  'audit.list': call<AuditRow[]>()(auditListInput),
   'geo.communities': call<CommunityRow[]>()(emptyInput),
   'geo.grids': call<GridRow[]>()(listGridsInput),
   'dashboard.summary': call<DashboardSummary>()(emptyInput),
+  'dashboard.boards': call<BoardFigures>()(emptyInput),
 };
 
 export type Contract = typeof contract;
@@ -32,6 +49,9 @@ export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
 export type Output<M extends Method> = Contract[M] extends CallSpec<z.ZodType, infer O> ? O : never;
 
 export const methods = Object.keys(contract) as Method[];
+
+/** Calls whose input carries a whole file (base64): transports allow them a larger body. */
+export const fileInputMethods: readonly Method[] = ['setup.restore'];
 
 export function isMethod(name: string): name is Method {
   return Object.prototype.hasOwnProperty.call(contract, name);
@@ -53,5 +73,10 @@ export type { Result, ApiError, ErrorCode, FieldProblem } from './dto/result';
 export type { BackendEvents, EventName, DataChanged, Progress } from './dto/events';
 export { eventNames } from './dto/events';
 export type * from './dto/app';
+export type * from './dto/audit';
+export type * from './dto/settings';
+export type * from './dto/setup';
+export type * from './dto/storage';
 export type * from './dto/geo';
 export type * from './dto/dashboard';
+export type * from './dto/boards';

@@ -6,8 +6,10 @@ import { AppError } from '../core/errors';
 import { log } from '../core/log';
 import { MigrationMismatchError } from '../core/db/migrations';
 import { UsageError } from './args';
+import { checkDb, checkDbHelp } from './commands/checkDb';
 import { init, initHelp } from './commands/init';
 import { serve, serveHelp } from './commands/serve';
+import { backup, backupHelp, encrypt, encryptHelp, restore, restoreHelp } from './commands/storage';
 import { entryDirOf } from '../core/paths';
 import { installPaths, type InstallPaths } from './paths';
 
@@ -16,6 +18,10 @@ type Command = (args: string[], paths: InstallPaths) => Promise<number>;
 const commands: Record<string, { run: Command; help: string }> = {
   serve: { run: serve, help: serveHelp },
   init: { run: init, help: initHelp },
+  backup: { run: backup, help: backupHelp },
+  restore: { run: restore, help: restoreHelp },
+  'check-db': { run: checkDb, help: checkDbHelp },
+  encrypt: { run: encrypt, help: encryptHelp },
 };
 
 function usage(): string {

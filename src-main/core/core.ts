@@ -1,18 +1,20 @@
 import { join } from 'node:path';
-import { contract, isMethod } from '../contract';
-import type { Result } from '../dto/result';
-import type { CoreContext } from './context';
-import { AppError } from './errors';
-import { EventBus, type EventListener } from './events/bus';
-import { handlerTables } from './handlers';
-import { createRegistry, type HandlerTable, type Registry } from './registry';
-import { Store } from './db/store';
-import { loadSqlJs } from './db/sqljs';
-import { log } from './log';
-import { isoTimestamp, systemClock, type Clock } from './time';
 import type { SqlJsStatic } from 'sql.js';
 import { z } from 'zod';
 import zhCN from 'zod/v4/locales/zh-CN.js';
+import { contract, isMethod } from '../contract';
+import type { Result } from '../dto/result';
+import type { CallMeta, CoreContext } from './context';
+import { loadSqlJs } from './db/sqljs';
+import type { SqlDb } from './db/sqlite';
+import { AppError } from './errors';
+import { EventBus, type EventListener } from './events/bus';
+import { handlerTables } from './handlers';
+import { log } from './log';
+import { createRegistry, type HandlerTable, type Registry } from './registry';
+import { DataDirectory } from './storage/dataDirectory';
+import type { FileIo } from './storage/io';
+import { isoTimestamp, systemClock, type Clock } from './time';
 
 // Validation messages reach users: in Chinese.
 z.config(zhCN());
@@ -24,66 +26,86 @@ export interface CoreOptions {
   resourcesDir: string;
   version: string;
   clock?: Clock;
+  /** Unlocks an encrypted database at start (serve, CLI); the desktop app asks a person instead. */
+  passphrase?: string | null;
   /** Replaces the feature tables (tests of the registry itself). */
   handlerTables?: readonly HandlerTable[];
+  /** Replaces the file system (tests that simulate a full or read-only disk). */
+  io?: FileIo;
+  /** Open without taking the lock or writing anything (check-db). */
+  inspect?: boolean;
 }
 
 /** The backend as both transports see it, in this process or in a worker: untyped at the edge, validated inside. */
 export interface Backend {
-  call(method: string, input: unknown): Promise<Result<unknown>>;
+  call(method: string, input: unknown, meta?: CallMeta): Promise<Result<unknown>>;
   subscribe(listener: EventListener): () => void;
   close(): Promise<void>;
 }
 
 export const APP_NAME = '街道指挥中心';
+const DEFAULT_ACTOR: CallMeta = { actor: '本机' };
 
 export class CoreRuntime implements Backend {
-  private store: Store | null;
   readonly events = new EventBus();
+  readonly data: DataDirectory;
   private readonly registry: Registry;
-  private readonly context: CoreContext;
+  private snapshotTimer: NodeJS.Timeout | null = null;
 
   constructor(
     readonly options: CoreOptions,
     readonly sql: SqlJsStatic,
   ) {
     this.registry = createRegistry(options.handlerTables ?? handlerTables);
-    this.store = Store.exists(options.dataDir) ? Store.open(this.storeOptions()) : null;
-    this.context = {
-      appName: APP_NAME,
-      version: options.version,
+    this.data = DataDirectory.open({
       dataDir: options.dataDir,
-      db: () => {
-        if (!this.store) throw new AppError('NO_DATABASE', '尚未建立街道数据库，请先创建演示街道或新建街道。');
-        return this.store.db;
-      },
-      hasDatabase: () => this.store !== null,
-      emit: (name, payload) => this.events.emit(name, payload),
-    };
+      sql,
+      now: () => this.now(),
+      io: options.io,
+      passphrase: options.passphrase ?? null,
+      inspect: options.inspect ?? false,
+    });
   }
 
   now(): string {
     return isoTimestamp((this.options.clock ?? systemClock)());
   }
 
-  storeOptions() {
-    return { dataDir: this.options.dataDir, sql: this.sql, now: () => this.now() };
+  /** A handler's view of the core for one call. */
+  context(meta: CallMeta = DEFAULT_ACTOR): CoreContext {
+    return {
+      appName: APP_NAME,
+      version: this.options.version,
+      actor: meta.actor,
+      data: this.data,
+      now: () => this.now(),
+      db: () => this.data.store().db,
+      write: <T>(action: string, fn: (db: SqlDb) => T) => {
+        const result = this.data.store().write({ actor: meta.actor, action }, fn);
+        if (result.entities.length > 0) {
+          this.events.emit('data-changed', { entities: result.entities, seq: result.seq });
+          this.scheduleSnapshot();
+        }
+        return result;
+      },
+      emit: (name, payload) => this.events.emit(name, payload),
+    };
   }
 
-  /** Creates the street's database (first run); refuses when one exists. */
-  createDatabase(populate: (store: Store) => void): Store {
-    if (this.store) throw new AppError('ALREADY_INITIALISED', '数据目录中已有街道数据库。');
-    const store = Store.create(this.storeOptions());
-    populate(store);
-    this.store = store;
-    return store;
+  /** A snapshot once the journal is long, after the write has been acknowledged, not before. */
+  private scheduleSnapshot(): void {
+    if (this.snapshotTimer || !this.data.store().snapshotDue) return;
+    this.snapshotTimer = setTimeout(() => {
+      this.snapshotTimer = null;
+      try {
+        if (this.data.hasStore() && this.data.store().snapshotDue) this.data.store().snapshot();
+      } catch (error) {
+        log.error('[core] background snapshot failed', error);
+      }
+    }, 0);
   }
 
-  get database(): Store | null {
-    return this.store;
-  }
-
-  async call(method: string, input: unknown): Promise<Result<unknown>> {
+  async call(method: string, input: unknown, meta?: CallMeta): Promise<Result<unknown>> {
     if (!isMethod(method)) return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `未知的调用：${method}` } };
     const parsed = contract[method].input.safeParse(input ?? {});
     if (!parsed.success) {
@@ -92,11 +114,11 @@ export class CoreRuntime implements Backend {
         reason: issue.code,
         message: issue.message,
       }));
-      return { ok: false, error: { code: 'INVALID_INPUT', message: '调用参数无效。', problems } };
+      return { ok: false, error: { code: 'INVALID_INPUT', message: `调用参数无效：${problems[0]?.message ?? ''}`, problems } };
     }
     try {
       const handler = this.registry[method] as (input: unknown, ctx: CoreContext) => unknown;
-      const value = await handler(parsed.data, this.context);
+      const value = await handler(parsed.data, this.context(meta));
       return { ok: true, value };
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toApiError() };
@@ -109,9 +131,10 @@ export class CoreRuntime implements Backend {
     return this.events.subscribe(listener);
   }
 
+  /** Saves the journal into a final snapshot and releases the data directory. */
   async close(): Promise<void> {
-    this.store?.close();
-    this.store = null;
+    if (this.snapshotTimer) clearTimeout(this.snapshotTimer);
+    this.data.close();
   }
 }
 

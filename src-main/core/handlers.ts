@@ -1,7 +1,19 @@
 import type { HandlerTable } from './registry';
 import { appHandlers } from './app/handlers';
+import { auditHandlers } from './audit/handlers';
 import { dashboardHandlers } from './dashboard/handlers';
 import { geoHandlers } from './geo/handlers';
+import { settingsHandlers } from './settings/handlers';
+import { setupHandlers } from './setup/handlers';
+import { storageHandlers } from './storage/handlers';
 
 /** Every feature's handler table; the registry checks together they cover the contract exactly. */
-export const handlerTables: readonly HandlerTable[] = [appHandlers, geoHandlers, dashboardHandlers];
+export const handlerTables: readonly HandlerTable[] = [
+  appHandlers,
+  setupHandlers,
+  storageHandlers,
+  settingsHandlers,
+  auditHandlers,
+  geoHandlers,
+  dashboardHandlers,
+];

@@ -6,15 +6,16 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { ipcChannel, ipcEventChannel, methods } from '../contract';
 import type { Backend } from '../core/core';
+import type { CallMeta } from '../core/context';
 import type { Result } from '../dto/result';
 
 export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
 
 const refused: Result<never> = { ok: false, error: { code: 'UNAUTHORIZED', message: '来源不明的调用已被拒绝。' } };
 
-export function registerContract(backend: Backend, trusted: SenderCheck): () => void {
+export function registerContract(backend: Backend, trusted: SenderCheck, meta: CallMeta): () => void {
   for (const method of methods) {
-    ipcMain.handle(ipcChannel(method), (event, input: unknown) => (trusted(event) ? backend.call(method, input) : refused));
+    ipcMain.handle(ipcChannel(method), (event, input: unknown) => (trusted(event) ? backend.call(method, input, meta) : refused));
   }
   return () => {
     for (const method of methods) ipcMain.removeHandler(ipcChannel(method));

@@ -3,6 +3,7 @@
  * The core itself runs in a worker thread; nothing here knows about the database.
  */
 import { app, BrowserWindow, dialog, Menu, shell } from 'electron';
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { startWorkerBackend } from '../core/host/workerBackend';
 import { defaultDataDir, entryDirOf } from '../core/paths';
@@ -12,6 +13,14 @@ import { menuTemplate } from './menu';
 import { createMainWindow, createScreenWindow, preloadPath, rendererIndexPath, type WindowPaths } from './windows';
 
 const mainDir = entryDirOf(import.meta.url);
+
+function userName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return '本机用户';
+  }
+}
 
 /** `--data DIR` works for the desktop app as for every `scc` command. */
 export function dataDirFromArgv(argv: string[]): string {
@@ -47,7 +56,7 @@ export async function startDesktop(): Promise<void> {
   const screens = new Set<BrowserWindow>();
   const ours = (): BrowserWindow[] => [mainWindow, ...screens].filter((w) => !w.isDestroyed());
 
-  registerContract(backend, (event) => ours().some((w) => w.webContents.id === event.sender.id));
+  registerContract(backend, (event) => ours().some((w) => w.webContents.id === event.sender.id), { actor: `桌面:${userName()}` });
   forwardEvents(backend, () => ours().map((w) => w.webContents));
 
   Menu.setApplicationMenu(

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Backend } from '../core/core';
 import type { AnyEvent } from '../core/events/bus';
+import { fileInputMethods, isMethod } from '../contract';
 import type { Result } from '../dto/result';
 import { cookie, hostAllowed, tokensEqual } from './security';
 import { serveStatic } from './static';
@@ -14,6 +15,8 @@ export interface HttpOptions {
   /** Required on every API request when set; `serve` sets one whenever it binds beyond loopback. */
   token: string | null;
   maxBodyBytes?: number;
+  /** For calls that carry a file (a backup to restore). */
+  maxFileBodyBytes?: number;
 }
 
 export interface HttpTransport {
@@ -63,6 +66,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
 export function startHttpTransport(backend: Backend, options: HttpOptions): Promise<HttpTransport> {
   const clients = new Set<ServerResponse>();
   const maxBody = options.maxBodyBytes ?? 20 * 1024 * 1024;
+  const maxFileBody = options.maxFileBodyBytes ?? 1024 * 1024 * 1024;
 
   const authorised = (req: IncomingMessage): boolean => {
     if (!options.token) return true;
@@ -73,7 +77,7 @@ export function startHttpTransport(backend: Backend, options: HttpOptions): Prom
 
   const handleCall = async (req: IncomingMessage, res: ServerResponse, method: string): Promise<void> => {
     if (req.method !== 'POST') return failure(res, 405, 'INVALID_INPUT', '请使用 POST 调用。');
-    const body = await readBody(req, maxBody);
+    const body = await readBody(req, isMethod(method) && fileInputMethods.includes(method) ? maxFileBody : maxBody);
     if (body === null) return failure(res, 413, 'INVALID_INPUT', '请求内容过大。');
     let input: unknown = {};
     if (body.length > 0) {
@@ -83,7 +87,7 @@ export function startHttpTransport(backend: Backend, options: HttpOptions): Prom
         return failure(res, 400, 'INVALID_INPUT', '请求内容不是有效的 JSON。');
       }
     }
-    sendJson(res, 200, await backend.call(method, input));
+    sendJson(res, 200, await backend.call(method, input, { actor: `浏览器:${req.socket.remoteAddress ?? '未知'}` }));
   };
 
   const handleEvents = (req: IncomingMessage, res: ServerResponse): void => {

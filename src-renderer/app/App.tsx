@@ -1,32 +1,80 @@
-import { useCall } from '../api/useCall';
+import { useState } from 'react';
+import type { AppStatus } from '../../src-main/contract';
 import { transport } from '../api/client';
+import { useCall } from '../api/useCall';
+import { DamagedPage } from '../pages/setup/DamagedPage';
+import { UnlockPage } from '../pages/setup/UnlockPage';
+import { WelcomePage } from '../pages/setup/WelcomePage';
 import { navItems } from './nav';
 import { navigate, useRoute } from './router';
+
+function Header({ status, connected }: { status: AppStatus | undefined; connected: boolean }) {
+  return (
+    <header className="shell-header">
+      <div className="brand">
+        <span className="brand-emblem" aria-hidden="true">
+          党
+        </span>
+        <span className="brand-title">街道指挥中心</span>
+        <span className="brand-sub">党建引领网格化治理</span>
+      </div>
+      <div className="header-status">
+        <span className="street-name">{status?.street?.name ?? (status ? '尚未建立街道' : '')}</span>
+        {status?.street && <span className="street-code">{status.street.code}</span>}
+        {status?.encrypted && <span className="link-state">已加密</span>}
+        <span className={`link-state ${connected ? 'up' : 'down'}`} title={transport === 'ipc' ? '桌面版' : '浏览器版'}>
+          {connected ? (transport === 'ipc' ? '本机' : '浏览器') : '后台未连接'}
+        </span>
+      </div>
+    </header>
+  );
+}
+
+/** What opening the database found: shown once, until the person dismisses it. */
+function RecoveryNotes({ status }: { status: AppStatus }) {
+  const [dismissed, setDismissed] = useState(false);
+  if (dismissed || status.notes.length === 0) return null;
+  const serious = status.notes.some((n) => n.level !== 'info');
+  return (
+    <div className={serious ? 'error-banner notes-banner' : 'ok-banner notes-banner'} role="status">
+      <strong>{serious ? '启动时对数据进行了恢复：' : '启动提示：'}</strong>
+      <ul>
+        {status.notes.map((n, i) => (
+          <li key={i}>{n.message}</li>
+        ))}
+      </ul>
+      <button type="button" className="link-button" onClick={() => setDismissed(true)}>
+        知道了
+      </button>
+    </div>
+  );
+}
 
 export function App() {
   const route = useRoute();
   const status = useCall('app.status', {});
+  const s = status.data;
   const active = navItems.find((item) => item.path === route) ?? navItems[0];
   const Page = active?.page;
 
+  let body;
+  if (!s) body = <div className="page page-lead">{status.error ? status.error.message : '正在连接…'}</div>;
+  else if (s.database === 'empty') body = <WelcomePage dataDir={s.dataDir} />;
+  else if (s.database === 'locked') body = <UnlockPage />;
+  else if (s.database === 'damaged') body = <DamagedPage message={s.damage} notes={s.notes} dataDir={s.dataDir} />;
+
+  if (body) {
+    return (
+      <div className="shell shell-bare">
+        <Header status={s} connected={!status.error} />
+        <main className="shell-main">{body}</main>
+      </div>
+    );
+  }
+
   return (
     <div className="shell">
-      <header className="shell-header">
-        <div className="brand">
-          <span className="brand-emblem" aria-hidden="true">
-            党
-          </span>
-          <span className="brand-title">街道指挥中心</span>
-          <span className="brand-sub">党建引领网格化治理</span>
-        </div>
-        <div className="header-status">
-          <span className="street-name">{status.data?.street?.name ?? (status.data ? '尚未建立街道' : '')}</span>
-          {status.data?.street && <span className="street-code">{status.data.street.code}</span>}
-          <span className={`link-state ${status.error ? 'down' : 'up'}`} title={transport === 'ipc' ? '桌面版' : '浏览器版'}>
-            {status.error ? '后台未连接' : transport === 'ipc' ? '本机' : '浏览器'}
-          </span>
-        </div>
-      </header>
+      <Header status={s} connected={!status.error} />
       <nav className="shell-nav" aria-label="主导航">
         {navItems.map((item) => (
           <button
@@ -43,7 +91,10 @@ export function App() {
           </button>
         ))}
       </nav>
-      <main className="shell-main">{Page && <Page />}</main>
+      <main className="shell-main">
+        {s && <RecoveryNotes status={s} />}
+        {Page && <Page />}
+      </main>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { DashboardPage } from '../pages/dashboard/DashboardPage';
 import { GeoPage } from '../pages/geo/GeoPage';
+import { StoragePage } from '../pages/storage/StoragePage';
 
 export interface NavItem {
   path: string;
@@ -13,4 +14,5 @@ export interface NavItem {
 export const navItems: NavItem[] = [
   { path: '/', label: '工作台', mark: '台', page: DashboardPage },
   { path: '/geo', label: '网格/社区', mark: '格', page: GeoPage },
+  { path: '/storage', label: '数据与备份', mark: '备', page: StoragePage },
 ];

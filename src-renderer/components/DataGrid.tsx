@@ -25,10 +25,12 @@ interface DataGridProps<T> {
   onRowClicked?: (row: T) => void;
   ariaLabel: string;
   selectedId?: string | null;
+  /** Shown instead of an empty table. */
+  emptyText?: string;
 }
 
 /** AG Grid with the app's theme and Chinese texts; rows are keyed so updates keep scroll and selection. */
-export function DataGrid<T>({ rows, columns, rowId, onRowClicked, ariaLabel, selectedId }: DataGridProps<T>) {
+export function DataGrid<T>({ rows, columns, rowId, onRowClicked, ariaLabel, selectedId, emptyText = '暂无数据' }: DataGridProps<T>) {
   return (
     <div className="data-grid" aria-label={ariaLabel} role="region">
       <AgGridReact<T>
@@ -43,6 +45,7 @@ export function DataGrid<T>({ rows, columns, rowId, onRowClicked, ariaLabel, sel
         animateRows={false}
         suppressCellFocus={false}
         enableCellTextSelection
+        overlayNoRowsTemplate={`<span class="grid-empty">${emptyText}</span>`}
       />
     </div>
   );

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { openCore, type CoreOptions, type CoreRuntime } from '../../src-main/core/core';
 import type { Input, Method, Output } from '../../src-main/contract';
 import { generateStreet } from '../../src-main/core/demo/generate';
+import type { SizeName } from '../../src-main/core/demo/sizes';
 
 export const repoRoot = join(import.meta.dirname, '..', '..');
 export const resourcesDir = join(repoRoot, 'resources');
@@ -13,10 +14,10 @@ export function testCore(options: Partial<CoreOptions> = {}): Promise<CoreRuntim
   return openCore({ dataDir: null, resourcesDir, version: '0.0.0-test', clock: fixedClock, ...options });
 }
 
-/** An in-memory core holding the demo street. */
-export async function demoCore(options: Partial<CoreOptions> = {}): Promise<CoreRuntime> {
+/** An in-memory core holding a generated street: tiny unless a test needs the demo's size. */
+export async function demoCore(options: Partial<CoreOptions> = {}, size: SizeName = 'tiny'): Promise<CoreRuntime> {
   const core = await testCore(options);
-  core.createDatabase((store) => store.write((db) => generateStreet(db, { size: 'demo', seed: 7, now: core.now() })));
+  core.data.create((db) => generateStreet(db, { size, seed: 7, now: core.now() }));
   return core;
 }
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { startWorkerBackend } from '../../core/host/workerBackend';
 import { startHttpTransport } from '../../server/http';
 import { isLoopback } from '../../server/security';
-import { dataDirFrom, dataOption, intOption, parse } from '../args';
+import { dataDirFrom, dataOption, intOption, parse, passphraseFrom } from '../args';
 import type { InstallPaths } from '../paths';
 
 export const serveHelp = `scc serve [--host H] [--port N] [--data DIR] [--token T]
@@ -10,7 +10,8 @@ export const serveHelp = `scc serve [--host H] [--port N] [--data DIR] [--token 
   --host H    监听地址；绑定到 127.0.0.1 以外时，所有接口都需要访问令牌
   --port N    端口，默认 8620；0 表示任选空闲端口
   --data DIR  数据目录，默认为用户的应用数据目录
-  --token T   访问令牌；不指定且需要时自动生成并打印`;
+  --token T   访问令牌；不指定且需要时自动生成并打印
+  --passphrase-file F  已加密的数据库的口令文件（或环境变量 SCC_PASSPHRASE）；不提供时在页面上输入`;
 
 export async function serve(args: string[], paths: InstallPaths): Promise<number> {
   const { values } = parse(args, {
@@ -28,6 +29,7 @@ export async function serve(args: string[], paths: InstallPaths): Promise<number
     dataDir,
     resourcesDir: paths.resourcesDir,
     version: paths.version,
+    passphrase: passphraseFrom(values['passphrase-file']),
   });
   const http = await startHttpTransport(backend, { host, port, rendererDir: paths.rendererDir, token });
 

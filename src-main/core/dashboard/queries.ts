@@ -1,7 +1,7 @@
 import type { CommunityBar, DashboardSummary } from '../../dto/dashboard';
-import type { SqlDb } from '../db/sqlite';
+import type { ReadDb } from '../db/sqlite';
 
-export function dashboardSummary(db: SqlDb): DashboardSummary {
+export function dashboardSummary(db: ReadDb): DashboardSummary {
   const count = (sql: string): number => db.value<number>(sql) ?? 0;
   const byCommunity = db.all<CommunityBar>(
     `SELECT c.code, c.name,

@@ -39,12 +39,12 @@ export class MigrationMismatchError extends Error {
 }
 
 /**
- * Brings a database up to the code's schema. Refuses one whose applied migrations are not a
- * prefix of the code's: a newer app wrote it, or a migration file was edited after release.
+ * Refuses a database whose applied migrations are not a prefix of the code's: a newer app
+ * wrote it, or a migration file was edited after release. Returns how many are applied.
  */
-export function migrate(db: SqlDb, at: string, available: readonly Migration[] = migrations): number[] {
-  db.exec(`CREATE TABLE IF NOT EXISTS schema_migration (
-    version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+export function checkMigrations(db: SqlDb, available: readonly Migration[] = migrations): number {
+  const exists = db.value<number>("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migration'");
+  if (!exists) return 0;
   const applied = db.all<AppliedRow>('SELECT version, name, checksum FROM schema_migration ORDER BY version');
   applied.forEach((row, i) => {
     const known = available[i];
@@ -59,7 +59,15 @@ export function migrate(db: SqlDb, at: string, available: readonly Migration[] =
       );
     }
   });
-  const pending = available.slice(applied.length);
+  return applied.length;
+}
+
+/** Brings a database up to the code's schema, after checking it as `checkMigrations` does. */
+export function migrate(db: SqlDb, at: string, available: readonly Migration[] = migrations): number[] {
+  const appliedCount = checkMigrations(db, available);
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migration (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  const pending = available.slice(appliedCount);
   for (const m of pending) {
     db.transaction(() => {
       db.exec(m.sql);

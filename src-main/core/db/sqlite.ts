@@ -3,13 +3,27 @@ import type { BindParams, Database, SqlValue, Statement } from 'sql.js';
 export type Params = BindParams;
 export type Row = Record<string, SqlValue>;
 
+/** Receives every statement that changes data while a write is being recorded for the journal. */
+export interface StatementRecorder {
+  record(sql: string, params: Params | undefined): void;
+}
+
+/** What read queries need: satisfied by SqlDb and, in the benchmark, by a native SQLite adapter. */
+export interface ReadDb {
+  all<T = Row>(sql: string, params?: Params): T[];
+  get<T = Row>(sql: string, params?: Params): T | undefined;
+  value<T extends SqlValue = SqlValue>(sql: string, params?: Params): T | undefined;
+}
+
 /**
  * A thin layer over a sql.js database: cached prepared statements, typed rows, nested
  * transactions through savepoints. Row-to-domain mapping stays with each feature's queries.
  */
-export class SqlDb {
+export class SqlDb implements ReadDb {
   private readonly statements = new Map<string, Statement>();
   private depth = 0;
+  /** Set by the store for the duration of a write. */
+  recorder: StatementRecorder | null = null;
 
   constructor(readonly raw: Database) {}
 
@@ -64,7 +78,9 @@ export class SqlDb {
     } finally {
       stmt.reset();
     }
-    return this.raw.getRowsModified();
+    const changes = this.raw.getRowsModified();
+    this.recorder?.record(sql, params);
+    return changes;
   }
 
   lastInsertId(): number {
@@ -73,6 +89,7 @@ export class SqlDb {
 
   /** Several statements separated by semicolons (migrations); not cached. */
   exec(sql: string): void {
+    if (this.recorder) throw new Error('exec() cannot be journaled: use run() inside a write');
     this.raw.exec(sql);
   }
 
@@ -97,7 +114,12 @@ export class SqlDb {
     }
   }
 
+  /**
+   * The database file's bytes. sql.js closes and reopens the database to do it, which drops
+   * prepared statements, TEMP objects and pragmas: the caller re-prepares the connection.
+   */
   export(): Uint8Array {
+    if (this.depth > 0) throw new Error('cannot export inside a transaction');
     this.clearStatements();
     return this.raw.export();
   }

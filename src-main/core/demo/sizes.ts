@@ -10,9 +10,11 @@ export interface StreetSize {
 }
 
 export const sizes = {
+  /** For tests: a few hundred people, generated in a blink. */
+  tiny: { communities: 2, gridCols: 2, gridRows: 2, dedicatedPerCommunity: 1, householdsPerGrid: 60 },
   demo: { communities: 8, gridCols: 5, gridRows: 3, dedicatedPerCommunity: 2, householdsPerGrid: 230 },
   street: { communities: 24, gridCols: 4, gridRows: 4, dedicatedPerCommunity: 2, householdsPerGrid: 240 },
-  city: { communities: 96, gridCols: 5, gridRows: 5, dedicatedPerCommunity: 3, householdsPerGrid: 300 },
+  city: { communities: 40, gridCols: 4, gridRows: 4, dedicatedPerCommunity: 1, householdsPerGrid: 300 },
 } as const satisfies Record<string, StreetSize>;
 
 export type SizeName = keyof typeof sizes;

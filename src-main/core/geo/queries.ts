@@ -1,5 +1,5 @@
 import type { CommunityKind, CommunityRow, DedicatedGridKind, GridKind, GridRow } from '../../dto/geo';
-import type { SqlDb } from '../db/sqlite';
+import type { ReadDb } from '../db/sqlite';
 
 interface CommunityRecord {
   code: string;
@@ -13,7 +13,7 @@ interface CommunityRecord {
 }
 
 // Counts are derived here, never stored: a grid's households are whatever its buildings hold.
-export function listCommunities(db: SqlDb): CommunityRow[] {
+export function listCommunities(db: ReadDb): CommunityRow[] {
   return db.all<CommunityRecord>(
     `SELECT c.code, c.name, c.kind,
        (SELECT count(*) FROM grid g WHERE g.community_id = c.id) AS gridCount,
@@ -39,7 +39,7 @@ interface GridRecord {
   hasBoundary: number;
 }
 
-export function listGrids(db: SqlDb, communityCode?: string): GridRow[] {
+export function listGrids(db: ReadDb, communityCode?: string): GridRow[] {
   const rows = db.all<GridRecord>(
     `SELECT g.code, g.name, c.code AS communityCode, c.name AS communityName, g.kind,
        g.dedicated_kind AS dedicatedKind,

@@ -24,7 +24,7 @@ async function main(options: WorkerCoreOptions): Promise<void> {
   core.subscribe((event) => send({ kind: 'event', event }));
   port.on('message', (message: ToWorker) => {
     if (message.kind === 'call') {
-      void core.call(message.method, message.input).then((result) => send({ kind: 'result', id: message.id, result }));
+      void core.call(message.method, message.input, message.meta).then((result) => send({ kind: 'result', id: message.id, result }));
     } else {
       void core.close().then(() => {
         send({ kind: 'closed' });

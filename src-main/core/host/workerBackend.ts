@@ -21,12 +21,12 @@ export function startWorkerBackend(workerFile: string, options: WorkerCoreOption
 
   return new Promise<Backend>((resolve, reject) => {
     const backend: Backend = {
-      call(method, input) {
+      call(method, input, meta) {
         if (!alive) return Promise.resolve(unavailable);
         const id = nextId++;
         return new Promise((settle) => {
           pending.set(id, settle);
-          worker.postMessage({ kind: 'call', id, method, input } satisfies ToWorker);
+          worker.postMessage({ kind: 'call', id, method, input, ...(meta ? { meta } : {}) } satisfies ToWorker);
         });
       },
       subscribe: (listener: EventListener) => events.subscribe(listener),

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CoreRuntime } from '../../../src-main/core/core';
 import { AppError } from '../../../src-main/core/errors';
+import { handlerTables } from '../../../src-main/core/handlers';
+import type { HandlerTable } from '../../../src-main/core/registry';
 import { call, demoCore, testCore } from '../../helpers/core';
 
 let core: CoreRuntime | null = null;
@@ -41,22 +43,16 @@ describe('dispatch', () => {
   });
 
   it('turns an AppError into a typed error value and an unexpected error into INTERNAL', async () => {
-    core = await testCore({
-      handlerTables: [
-        {
-          'app.status': () => {
-            throw new AppError('CONFLICT', '冲突');
-          },
-          'geo.communities': () => {
-            throw new TypeError('boom 110101199003076318');
-          },
-          'geo.grids': () => [],
-          'dashboard.summary': () => {
-            throw new Error('x');
-          },
-        },
-      ],
-    });
+    const overrides: HandlerTable = {
+      'app.status': () => {
+        throw new AppError('CONFLICT', '冲突');
+      },
+      'geo.communities': () => {
+        throw new TypeError('boom 110101199003076318');
+      },
+    };
+    const rest = Object.fromEntries(handlerTables.flatMap((t) => Object.entries(t)).filter(([name]) => !(name in overrides)));
+    core = await testCore({ handlerTables: [overrides, rest as HandlerTable] });
     expect(await core.call('app.status', {})).toEqual({ ok: false, error: { code: 'CONFLICT', message: '冲突' } });
     const internal = await core.call('geo.communities', {});
     expect(internal.ok ? null : internal.error.code).toBe('INTERNAL');
@@ -65,6 +61,6 @@ describe('dispatch', () => {
 
   it('refuses to create a second street in one data directory', async () => {
     core = await demoCore();
-    expect(() => core?.createDatabase(() => undefined)).toThrow(AppError);
+    expect(() => core?.data.create(() => undefined)).toThrow(AppError);
   });
 });

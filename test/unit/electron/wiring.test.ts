@@ -29,7 +29,7 @@ beforeEach(() => {
 describe('IPC transport', () => {
   it('registers one handler per contract call, each forwarding to the backend', async () => {
     const { registerContract } = await import('../../../src-main/electron/ipc');
-    registerContract(backend, () => true);
+    registerContract(backend, () => true, { actor: 'test' });
     expect([...fake.handlers.keys()].sort()).toEqual(methods.map(ipcChannel).sort());
     for (const method of methods) {
       const handler = fake.handlers.get(ipcChannel(method));
@@ -40,7 +40,7 @@ describe('IPC transport', () => {
 
   it('refuses calls from a sender that is not one of our windows', async () => {
     const { registerContract } = await import('../../../src-main/electron/ipc');
-    registerContract(backend, () => false);
+    registerContract(backend, () => false, { actor: 'test' });
     const handler = fake.handlers.get(ipcChannel('app.status'));
     expect(await handler?.({ sender: { id: 99 } }, {})).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
     expect(calls).toEqual([]);
@@ -58,7 +58,7 @@ describe('preload', () => {
 
   it('reaches every contract call through its own channel, and nothing else', async () => {
     const { registerContract } = await import('../../../src-main/electron/ipc');
-    registerContract(backend, () => true);
+    registerContract(backend, () => true, { actor: 'test' });
     await import('../../../src-main/electron/preload');
     const api = fake.exposed.get('api') as Api;
     for (const method of methods) {

@@ -53,7 +53,7 @@ describe('HTTP transport', () => {
     const ok = await fetch(`${url}/api/call/geo.communities`, { method: 'POST', body: '{}' });
     const body = (await ok.json()) as { ok: boolean; value: { code: string }[] };
     expect(body.ok).toBe(true);
-    expect(body.value).toHaveLength(8);
+    expect(body.value).toHaveLength(2);
 
     const bad = await fetch(`${url}/api/call/geo.grids`, { method: 'POST', body: '{"communityCode":1}' });
     expect(await bad.json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });

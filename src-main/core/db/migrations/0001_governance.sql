@@ -95,7 +95,7 @@ CREATE TABLE resident (
   address       TEXT,                                      -- 现住址
   updated_at    TEXT NOT NULL
 );
-CREATE INDEX resident_grid ON resident(grid_id);
+CREATE INDEX resident_grid ON resident(grid_id, person_type);
 CREATE INDEX resident_household ON resident(household_id);
 
 -- 特殊人群 tags (独居老人, 残疾人, 低保户, ...): a row per tag so they can be counted and filtered.

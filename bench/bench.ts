@@ -1,0 +1,253 @@
+/**
+ * `npm run bench`: the data layer at street scale, sql.js (what the app uses) side by side with
+ * better-sqlite3 (native SQLite, the limit) on the same schema, data and queries. Each measured
+ * part runs in a process of its own, so open times are cold and peak RSS is the part's own.
+ * Figures are printed, never asserted: tests check correctness, this measures speed.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import type { Clock } from '../src-main/core/dashboard/boards';
+import { migrations } from '../src-main/core/db/migrations';
+import { loadSqlJs } from '../src-main/core/db/sqljs';
+import { generateStreet } from '../src-main/core/demo/generate';
+import type { SizeName } from '../src-main/core/demo/sizes';
+import { DataDirectory } from '../src-main/core/storage/dataDirectory';
+import { isoTimestamp } from '../src-main/core/time';
+import { allAggregates, firstFigures, pageQueries, residentPage } from './workload';
+
+const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
+const wasm = join(root, 'resources', 'sql-wasm.wasm');
+const dataRoot = join(root, 'bench-output', 'data');
+const SEED = 20261121;
+// A fixed clock: the generated year of events and the board figures agree on what "today" is.
+const NOW = '2026-11-21T09:30:00+08:00';
+const clock: Clock = { now: NOW, today: NOW.slice(0, 10) };
+
+const { values } = parseArgs({
+  options: {
+    phase: { type: 'string' },
+    data: { type: 'string' },
+    fresh: { type: 'boolean', default: false },
+    'no-city': { type: 'boolean', default: false },
+  },
+});
+
+type Figures = Record<string, number>;
+
+const ms = (from: number): number => Math.round((performance.now() - from) * 100) / 100;
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+
+function timed(samples: number[], fn: () => void): void {
+  const t = performance.now();
+  fn();
+  samples.push(performance.now() - t);
+}
+
+const peakRssMb = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
+
+/** The generated street for a size, made once and reused while schema and seed stay the same. */
+async function ensureData(size: SizeName): Promise<string> {
+  const dir = join(dataRoot, size);
+  const key = JSON.stringify({ size, seed: SEED, now: NOW, migrations: migrations.map((m) => m.checksum) });
+  const keyFile = join(dataRoot, `${size}.key`);
+  if (!values.fresh && existsSync(keyFile) && readFileSync(keyFile, 'utf8') === key) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  console.log(`生成 ${size} 规模的测试数据（只需一次）…`);
+  const t = performance.now();
+  const sql = await loadSqlJs(wasm);
+  const data = DataDirectory.open({ dataDir: dir, sql, now: () => NOW });
+  data.create((db) => generateStreet(db, { size, seed: SEED, now: NOW }));
+  data.close();
+  writeFileSync(keyFile, key);
+  console.log(`  用时 ${(ms(t) / 1000).toFixed(1)} 秒`);
+  return dir;
+}
+
+/** A private copy, so edits and snapshots of one run never change the next run's input. */
+function copyData(source: string): string {
+  const target = mkdtempSync(join(tmpdir(), 'scc-bench-'));
+  mkdirSync(join(target, 'db'));
+  for (const name of readdirSync(join(source, 'db'))) copyFileSync(join(source, 'db', name), join(target, 'db', name));
+  return target;
+}
+
+const snapshotFile = (dir: string): string => {
+  const name = readdirSync(join(dir, 'db'))
+    .filter((n) => n.endsWith('.sqlite'))
+    .sort()
+    .at(-1);
+  if (!name) throw new Error(`no snapshot in ${dir}`);
+  return join(dir, 'db', name);
+};
+
+async function phaseSqlJs(dir: string): Promise<Figures> {
+  const t0 = performance.now();
+  const sql = await loadSqlJs(wasm);
+  const data = DataDirectory.open({ dataDir: dir, sql, now: () => isoTimestamp(new Date()) });
+  const store = data.store();
+  firstFigures(store.db);
+  const open = ms(t0);
+
+  const pages: number[] = [];
+  for (const q of pageQueries(store.db)) timed(pages, () => residentPage(store.db, q));
+  const aggregates: number[] = [];
+  for (let i = 0; i < 12; i++) timed(aggregates, () => allAggregates(store.db, clock));
+
+  const ids = store.db.all<{ id: number }>('SELECT id FROM person ORDER BY id LIMIT 300 OFFSET 5000').map((r) => r.id);
+  const edits: number[] = [];
+  ids.forEach((id, i) =>
+    timed(edits, () => store.write({ actor: 'bench', action: 'person.phone' }, (db) => db.run('UPDATE person SET phone = ? WHERE id = ?', [`139${String(i).padStart(8, '0')}`, id]))),
+  );
+  const snapshots: number[] = [];
+  for (let i = 0; i < 2; i++) timed(snapshots, () => store.snapshot());
+  data.close({ snapshot: false });
+  return {
+    open,
+    pageP50: percentile(pages, 50),
+    pageP95: percentile(pages, 95),
+    aggregatesP50: percentile(aggregates, 50),
+    aggregatesP95: percentile(aggregates, 95),
+    editP50: percentile(edits, 50),
+    editP95: percentile(edits, 95),
+    snapshot: percentile(snapshots, 50),
+    rss: peakRssMb(),
+    dbBytes: statSync(snapshotFile(dir)).size,
+  };
+}
+
+async function phaseNative(file: string): Promise<Figures> {
+  const { default: Database } = await import('better-sqlite3');
+  const { NativeDb } = await import('./nativeDb');
+  const t0 = performance.now();
+  const raw = new Database(file);
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = FULL');
+  const db = new NativeDb(raw);
+  firstFigures(db);
+  const open = ms(t0);
+
+  const pages: number[] = [];
+  for (const q of pageQueries(db)) timed(pages, () => residentPage(db, q));
+  const aggregates: number[] = [];
+  for (let i = 0; i < 12; i++) timed(aggregates, () => allAggregates(db, clock));
+
+  // The same acknowledged edit: the row and its audit record, committed and fsynced.
+  const ids = db.all<{ id: number }>('SELECT id FROM person ORDER BY id LIMIT 300 OFFSET 5000').map((r) => r.id);
+  const update = raw.prepare('UPDATE person SET phone = ? WHERE id = ?');
+  const audit = raw.prepare("INSERT INTO audit_log (seq, at, actor, action, entity, row_id, op, before, after) VALUES (?, ?, 'bench', 'person.phone', 'person', ?, 'update', '{}', '{}')");
+  const edit = raw.transaction((id: number, i: number) => {
+    update.run(`139${String(i).padStart(8, '0')}`, id);
+    audit.run(i, NOW, id);
+  });
+  const edits: number[] = [];
+  ids.forEach((id, i) => timed(edits, () => edit(id, i)));
+  raw.close();
+  return {
+    open,
+    pageP50: percentile(pages, 50),
+    pageP95: percentile(pages, 95),
+    aggregatesP50: percentile(aggregates, 50),
+    aggregatesP95: percentile(aggregates, 95),
+    editP50: percentile(edits, 50),
+    editP95: percentile(edits, 95),
+    rss: peakRssMb(),
+  };
+}
+
+async function phaseOpen(dir: string): Promise<Figures> {
+  const t0 = performance.now();
+  const sql = await loadSqlJs(wasm);
+  const data = DataDirectory.open({ dataDir: dir, sql, now: () => NOW, inspect: true });
+  const residents = firstFigures(data.store().db);
+  const open = ms(t0);
+  const total = data
+    .store()
+    .db.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")
+    .reduce((sum, { name }) => sum + (data.store().db.value<number>(`SELECT count(*) FROM "${name}"`) ?? 0), 0);
+  data.close();
+  return { open, residents, records: total, rss: peakRssMb(), dbBytes: statSync(snapshotFile(dir)).size };
+}
+
+function runPhase(phase: string, data: string): Figures {
+  const self = fileURLToPath(import.meta.url);
+  const child = spawnSync(process.execPath, ['--max-old-space-size=4096', self, '--phase', phase, '--data', data], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
+  const line = child.stdout.split('\n').find((l) => l.startsWith('RESULT '));
+  if (child.status !== 0 || !line) throw new Error(`phase ${phase} failed (${child.status}):\n${child.stderr}\n${child.stdout}`);
+  return JSON.parse(line.slice(7)) as Figures;
+}
+
+function row(label: string, a: number | undefined, b: number | undefined, unit: string, target: string, ratioTarget?: number): string {
+  const fmt = (v: number | undefined): string => (v === undefined ? '—' : v >= 100 ? v.toFixed(0) : v.toFixed(2));
+  const ratio = a !== undefined && b !== undefined && b > 0 ? a / b : undefined;
+  const ratioText = ratio === undefined ? '' : `${ratio.toFixed(2)}×${ratioTarget ? (ratio <= ratioTarget ? ' ✓' : ' ✗') : ''}`;
+  return `${label.padEnd(34)} ${`${fmt(a)} ${unit}`.padStart(12)} ${`${fmt(b)} ${unit}`.padStart(12)} ${ratioText.padStart(10)}   ${target}`;
+}
+
+const check = (value: number | undefined, limit: number): string => (value !== undefined && value <= limit ? '✓' : '✗');
+
+async function main(): Promise<void> {
+  if (values.phase) {
+    const data = values.data ?? '';
+    const result = values.phase === 'sqljs' ? await phaseSqlJs(data) : values.phase === 'native' ? await phaseNative(data) : await phaseOpen(data);
+    console.log(`RESULT ${JSON.stringify(result)}`);
+    return;
+  }
+
+  const street = await ensureData('street');
+  const sqljsDir = copyData(street);
+  const nativeDir = copyData(street);
+  console.log('测量 sql.js …');
+  const s = runPhase('sqljs', sqljsDir);
+  console.log('测量 better-sqlite3 …');
+  let n: Figures | null = null;
+  try {
+    n = runPhase('native', snapshotFile(nativeDir));
+  } catch (error) {
+    console.log(`  better-sqlite3 不可用，跳过对比：${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+  }
+  let city: Figures | null = null;
+  if (!values['no-city']) {
+    const cityDir = await ensureData('city');
+    console.log('测量城市规模打开时间 …');
+    city = runPhase('open', cityDir);
+  }
+  rmSync(sqljsDir, { recursive: true, force: true });
+  rmSync(nativeDir, { recursive: true, force: true });
+
+  const lines = [
+    '',
+    `街道规模（${((s.dbBytes ?? 0) / 1024 / 1024).toFixed(0)} MB 数据库），${new Date().toISOString()}，Node ${process.version}`,
+    `${'measure'.padEnd(34)} ${'sql.js'.padStart(12)} ${'native'.padStart(12)} ${'ratio'.padStart(10)}   target`,
+    row('cold open → first dashboard figures', s.open, n?.open, 'ms', `≤ 1000 ms ${check(s.open, 1000)}`),
+    row('roster page (100 rows) p50', s.pageP50, n?.pageP50, 'ms', ''),
+    row('roster page (100 rows) p95', s.pageP95, n?.pageP95, 'ms', `≤ 30 ms ${check(s.pageP95, 30)}, ≤ 2.5× native`, 2.5),
+    row('all dashboard aggregates p50', s.aggregatesP50, n?.aggregatesP50, 'ms', ''),
+    row('all dashboard aggregates p95', s.aggregatesP95, n?.aggregatesP95, 'ms', `≤ 150 ms ${check(s.aggregatesP95, 150)}`),
+    row('acknowledged single edit p50', s.editP50, n?.editP50, 'ms', ''),
+    row('acknowledged single edit p95', s.editP95, n?.editP95, 'ms', `≤ 5 ms ${check(s.editP95, 5)}`),
+    row('snapshot (write a generation)', s.snapshot, undefined, 'ms', ''),
+    row('peak RSS', s.rss, n?.rss, 'MB', `≤ 600 MB ${check(s.rss, 600)}`),
+  ];
+  if (city) {
+    lines.push(
+      row(`city scale open (${((city.records ?? 0) / 1e6).toFixed(2)}M records, ${((city.dbBytes ?? 0) / 1024 / 1024).toFixed(0)} MB)`, city.open, undefined, 'ms', `peak RSS ${city.rss} MB`),
+    );
+  }
+  console.log(lines.join('\n'));
+  mkdirSync(join(root, 'bench-output'), { recursive: true });
+  writeFileSync(join(root, 'bench-output', 'results.json'), JSON.stringify({ at: new Date().toISOString(), sqljs: s, native: n, city }, null, 2));
+}
+
+await main();

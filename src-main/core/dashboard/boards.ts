@@ -1,0 +1,251 @@
+import type { BoardFigures, CommunityRank, EventFigures, GridFigure, OverviewFigures, PartyFigures, Share, TickerEvent } from '../../dto/boards';
+import type { ReadDb } from '../db/sqlite';
+
+/**
+ * Every figure the large screens show, computed from the database. The big tables are read
+ * once each, through covering indexes (migrations 0005 and 0007), and the figures are composed
+ * here: a street of 200k residents and 50k events a year stays well inside a refresh.
+ */
+
+const OPEN = "('受理', '转办', '处置中')";
+const ACTIVE_MEMBER = "m.status NOT IN ('已转出', '停止党籍')";
+const GRID_WORKER_ROLES = "('网格长', '网格管理员', '专职网格员', '兼职网格员', '专业网格员')";
+
+/** What "today" is for the figures: `today` YYYY-MM-DD, `now` ISO with +08:00. */
+export interface Clock {
+  today: string;
+  now: string;
+}
+
+/** The calendar day `days` from `day`, as YYYY-MM-DD. */
+function shiftDay(day: string, days: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+const shiftYears = (day: string, years: number): string => `${Number(day.slice(0, 4)) + years}${day.slice(4)}`;
+
+const count = (db: ReadDb, sql: string, params?: (string | number)[]): number => db.value<number>(sql, params) ?? 0;
+
+/** Per grid: rooms, residents, events in the last 30 days and over the year, staffing. */
+interface GridCounts {
+  households: Map<number, number>;
+  residents: Map<number, number>;
+  events: Map<number, { recent: number; year: number; resolved: number }>;
+  staffing: Map<number, number>;
+}
+
+function gridCounts(db: ReadDb, clock: Clock): GridCounts {
+  const map = (sql: string, params?: (string | number)[]): Map<number, number> =>
+    new Map(db.all<{ id: number; n: number }>(sql, params).map((r) => [r.id, r.n]));
+  const events = new Map<number, { recent: number; year: number; resolved: number }>();
+  for (const r of db.all<{ id: number; year: number; recent: number; resolved: number }>(
+    `SELECT grid_id AS id, count(*) AS year, sum(reported_at >= ?) AS recent, sum(status NOT IN ${OPEN}) AS resolved
+     FROM event WHERE reported_at >= ? GROUP BY grid_id`,
+    [shiftDay(clock.today, -30), shiftDay(clock.today, -365)],
+  )) {
+    events.set(r.id, { recent: r.recent, year: r.year, resolved: r.resolved });
+  }
+  return {
+    households: map('SELECT b.grid_id AS id, count(*) AS n FROM household h JOIN building b ON b.id = h.building_id GROUP BY b.grid_id'),
+    residents: map('SELECT grid_id AS id, count(*) AS n FROM resident GROUP BY grid_id'),
+    events,
+    // 1+1+1+N: how many of 网格长, 网格管理员, 专职网格员, 兼职网格员 the grid has.
+    staffing: map(
+      `SELECT grid_id AS id, (sum(role = '网格长') > 0) + (sum(role = '网格管理员') > 0) + (sum(role = '专职网格员') > 0) + (sum(role = '兼职网格员') > 0) AS n
+       FROM staff_assignment WHERE grid_id IS NOT NULL AND until IS NULL GROUP BY grid_id`,
+    ),
+  };
+}
+
+interface GridRecord {
+  id: number;
+  code: string;
+  name: string;
+  communityId: number;
+  communityName: string;
+  dedicated: number;
+  boundary: string | null;
+}
+
+function gridRecords(db: ReadDb): GridRecord[] {
+  return db.all<GridRecord>(
+    `SELECT g.id, g.code, g.name, c.id AS communityId, c.name AS communityName, g.kind = '专属网格' AS dedicated, g.boundary
+     FROM grid g JOIN community c ON c.id = g.community_id ORDER BY g.code`,
+  );
+}
+
+export function overviewFigures(db: ReadDb, grids: GridRecord[], counts: GridCounts): OverviewFigures {
+  const basic = grids.filter((g) => g.dedicated === 0);
+  return {
+    communities: count(db, 'SELECT count(*) FROM community'),
+    grids: grids.length,
+    basicGrids: basic.length,
+    dedicatedGrids: grids.length - basic.length,
+    buildings: count(db, 'SELECT count(*) FROM building'),
+    households: count(db, 'SELECT count(*) FROM household'),
+    residents: count(db, 'SELECT count(*) FROM resident'),
+    partyOrgs: count(db, 'SELECT count(*) FROM party_org'),
+    members: count(db, `SELECT count(*) FROM party_member m WHERE ${ACTIVE_MEMBER}`),
+    gridWorkers: count(db, `SELECT count(DISTINCT person_id) FROM staff_assignment WHERE until IS NULL AND role IN ${GRID_WORKER_ROLES}`),
+    coverage: {
+      gridsWithBranch: count(
+        db,
+        "SELECT count(*) FROM grid g WHERE g.kind <> '专属网格' AND EXISTS (SELECT 1 FROM party_org o WHERE o.grid_id = g.id AND o.kind IN ('党支部', '联合党支部'))",
+      ),
+      branchesWithSecretary: count(db, "SELECT count(*) FROM party_org WHERE kind IN ('党支部', '联合党支部') AND secretary_person_id IS NOT NULL"),
+      branches: count(db, "SELECT count(*) FROM party_org WHERE kind IN ('党支部', '联合党支部')"),
+      gridsFullyStaffed: basic.filter((g) => (counts.staffing.get(g.id) ?? 0) === 4).length,
+    },
+  };
+}
+
+/** One pass over the members: every band is a sum over the same rows. */
+export function partyFigures(db: ReadDb, clock: Clock): PartyFigures {
+  const t = clock.today;
+  const monthStart = `${t.slice(0, 7)}-01`;
+  const nextMonth = shiftDay(`${t.slice(0, 7)}-28`, 4).slice(0, 7) + '-01';
+  // A member born after this day is at most this old (age bands); 党龄 counts from 转正.
+  const bornAfter = (years: number): string => shiftYears(t, -years);
+  const r =
+    db.get<Record<string, number>>(
+      `SELECT count(*) AS total, sum(m.category = '正式党员') AS formal, sum(m.category = '预备党员') AS probationary,
+         sum(p.birth_date > ?) AS a1, sum(p.birth_date <= ? AND p.birth_date > ?) AS a2, sum(p.birth_date <= ? AND p.birth_date > ?) AS a3,
+         sum(p.birth_date <= ? AND p.birth_date > ?) AS a4, sum(p.birth_date <= ?) AS a5,
+         sum(p.education = '研究生') AS e1, sum(p.education = '本科') AS e2, sum(p.education = '大专') AS e3,
+         sum(p.education = '高中/中专') AS e4, sum(p.education = '初中及以下') AS e5, sum(p.education IS NULL) AS e6,
+         sum(m.confirmed_on > ?) AS y1, sum(m.confirmed_on <= ? AND m.confirmed_on > ?) AS y2, sum(m.confirmed_on <= ? AND m.confirmed_on > ?) AS y3,
+         sum(m.confirmed_on <= ? AND m.confirmed_on > ?) AS y4, sum(m.confirmed_on <= ?) AS y5,
+         sum(m.category = '预备党员' AND coalesce(m.probation_extended_to, date(m.joined_on, '+1 year')) >= ? AND coalesce(m.probation_extended_to, date(m.joined_on, '+1 year')) < ?) AS due,
+         sum(m.category = '预备党员' AND coalesce(m.probation_extended_to, date(m.joined_on, '+1 year')) < ?) AS overdue,
+         sum(m.in_service) AS inService, sum(m.in_service AND m.reported_community_id IS NOT NULL) AS reported
+       FROM party_member m JOIN person p ON p.id = m.person_id WHERE ${ACTIVE_MEMBER}`,
+      [
+        bornAfter(31), bornAfter(31), bornAfter(46), bornAfter(46), bornAfter(61), bornAfter(61), bornAfter(71), bornAfter(71),
+        bornAfter(5), bornAfter(5), bornAfter(10), bornAfter(10), bornAfter(20), bornAfter(20), bornAfter(30), bornAfter(30),
+        monthStart, nextMonth, monthStart,
+      ],
+    ) ?? {};
+  const v = (key: string): number => r[key] ?? 0;
+  const share = (label: string, key: string): Share => ({ label, value: v(key) });
+  return {
+    byCategory: [share('正式党员', 'formal'), share('预备党员', 'probationary')],
+    byAgeBand: [share('30岁及以下', 'a1'), share('31–45岁', 'a2'), share('46–60岁', 'a3'), share('61–70岁', 'a4'), share('70岁以上', 'a5')],
+    byEducation: [share('研究生', 'e1'), share('本科', 'e2'), share('大专', 'e3'), share('高中/中专', 'e4'), share('初中及以下', 'e5'), share('未填写', 'e6')].filter(
+      (s) => s.label !== '未填写' || s.value > 0,
+    ),
+    byPartyAge: [share('5年以下', 'y1'), share('5–9年', 'y2'), share('10–19年', 'y3'), share('20–29年', 'y4'), share('30年及以上', 'y5')],
+    orgsByKind: db.all<Share>(
+      `SELECT kind AS label, count(*) AS value FROM party_org GROUP BY kind
+       ORDER BY CASE kind WHEN '党工委' THEN 1 WHEN '党委' THEN 2 WHEN '党总支' THEN 3 WHEN '党支部' THEN 4 WHEN '联合党支部' THEN 5 ELSE 6 END`,
+    ),
+    dueForConfirmation: v('due'),
+    overdueConfirmation: v('overdue'),
+    inService: v('inService'),
+    reported: v('reported'),
+  };
+}
+
+export function gridFigures(grids: GridRecord[], counts: GridCounts): GridFigure[] {
+  return grids.map((g) => ({
+    code: g.code,
+    name: g.name,
+    communityName: g.communityName,
+    dedicated: g.dedicated === 1,
+    households: counts.households.get(g.id) ?? 0,
+    residents: counts.residents.get(g.id) ?? 0,
+    eventsLast30Days: counts.events.get(g.id)?.recent ?? 0,
+    staffingGaps: g.dedicated === 1 ? 0 : 4 - (counts.staffing.get(g.id) ?? 0),
+    boundary: g.boundary,
+  }));
+}
+
+export function communityRanking(db: ReadDb, grids: GridRecord[], counts: GridCounts): CommunityRank[] {
+  const members = new Map(
+    db
+      .all<{ id: number; n: number }>(
+        `SELECT coalesce(o.community_id, g.community_id) AS id, count(*) AS n
+         FROM party_member m JOIN party_org o ON o.id = m.org_id LEFT JOIN grid g ON g.id = o.grid_id
+         WHERE ${ACTIVE_MEMBER} GROUP BY 1`,
+      )
+      .map((r) => [r.id, r.n]),
+  );
+  const communities = db.all<{ id: number; code: string; name: string }>('SELECT id, code, name FROM community ORDER BY code');
+  return communities
+    .map((c) => {
+      const own = grids.filter((g) => g.communityId === c.id);
+      const sum = (pick: (id: number) => number): number => own.reduce((s, g) => s + pick(g.id), 0);
+      const year = sum((id) => counts.events.get(id)?.year ?? 0);
+      const resolved = sum((id) => counts.events.get(id)?.resolved ?? 0);
+      return {
+        code: c.code,
+        name: c.name,
+        households: sum((id) => counts.households.get(id) ?? 0),
+        residents: sum((id) => counts.residents.get(id) ?? 0),
+        members: members.get(c.id) ?? 0,
+        eventsLast30Days: sum((id) => counts.events.get(id)?.recent ?? 0),
+        resolutionRate: year > 0 ? Math.round((resolved / year) * 10000) / 10000 : 0,
+      };
+    })
+    .sort((a, b) => b.residents - a.residents);
+}
+
+const WHISTLES = ['问题哨', '服务哨', '攻坚哨', '应急哨'];
+const STATUSES = ['受理', '转办', '处置中', '已反馈', '已评价', '已公示', '已归档'];
+
+export function eventFigures(db: ReadDb, clock: Clock): EventFigures {
+  const yearAgo = shiftDay(clock.today, -365);
+  const since = shiftDay(clock.today, -29);
+  const kinds = db.all<{ whistle: string | null; status: string; satisfaction: string | null; n: number }>(
+    'SELECT whistle, status, satisfaction, count(*) AS n FROM event WHERE reported_at >= ? GROUP BY whistle, status, satisfaction',
+    [yearAgo],
+  );
+  const total = kinds.reduce((s, k) => s + k.n, 0);
+  const where = (test: (k: (typeof kinds)[number]) => boolean): number => kinds.filter(test).reduce((s, k) => s + k.n, 0);
+  const ratio = (a: number, b: number): number => (b > 0 ? Math.round((a / b) * 10000) / 10000 : 0);
+  const rated = where((k) => k.satisfaction !== null);
+
+  const daily = (column: 'reported_at' | 'closed_at'): Map<string, number> =>
+    new Map(
+      db
+        .all<{ day: string; n: number }>(`SELECT substr(${column}, 1, 10) AS day, count(*) AS n FROM event WHERE ${column} >= ? GROUP BY day`, [since])
+        .map((r) => [r.day, r.n]),
+    );
+  const reported = daily('reported_at');
+  const closed = daily('closed_at');
+  const unclassified = where((k) => k.whistle === null);
+  return {
+    ticker: db.all<TickerEvent>(
+      `SELECT e.code, e.title, e.category, e.whistle, e.status, g.name AS gridName, e.reported_at AS reportedAt
+       FROM event e JOIN grid g ON g.id = e.grid_id ORDER BY e.reported_at DESC, e.id DESC LIMIT 20`,
+    ),
+    byWhistle: [
+      ...WHISTLES.map((label) => ({ label, value: where((k) => k.whistle === label) })),
+      ...(unclassified > 0 ? [{ label: '未分类', value: unclassified }] : []),
+    ],
+    byStatus: STATUSES.map((label) => ({ label, value: where((k) => k.status === label) })),
+    // 响应率: answered beyond 受理; 解决率: past 处置; 满意率: 满意 + 基本满意 of those rated.
+    responseRate: ratio(where((k) => k.status !== '受理'), total),
+    resolutionRate: ratio(where((k) => !['受理', '转办', '处置中'].includes(k.status)), total),
+    satisfactionRate: ratio(where((k) => k.satisfaction === '满意' || k.satisfaction === '基本满意'), rated),
+    trend: Array.from({ length: 30 }, (_, i) => {
+      const day = shiftDay(clock.today, i - 29);
+      return { day, reported: reported.get(day) ?? 0, closed: closed.get(day) ?? 0 };
+    }),
+    overdue: count(db, `SELECT count(*) FROM event WHERE status IN ${OPEN} AND due_at < ?`, [clock.now]),
+  };
+}
+
+export function boardFigures(db: ReadDb, clock: Clock): BoardFigures {
+  const grids = gridRecords(db);
+  const counts = gridCounts(db, clock);
+  return {
+    generatedAt: clock.now,
+    overview: overviewFigures(db, grids, counts),
+    party: partyFigures(db, clock),
+    grids: gridFigures(grids, counts),
+    communities: communityRanking(db, grids, counts),
+    events: eventFigures(db, clock),
+  };
+}

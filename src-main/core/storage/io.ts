@@ -1,0 +1,86 @@
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  fsyncSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
+import { dirname } from 'node:path';
+
+/**
+ * The file operations the store needs, as one object: the real one below, or a test's wrapper
+ * that fails on chosen operations (disk full, read-only) to prove nothing acknowledged is lost.
+ */
+export interface FileIo {
+  open(path: string, flags: 'a' | 'r' | 'w' | 'wx'): number;
+  /** Writes all of data at the fd's position. */
+  write(fd: number, data: Uint8Array): void;
+  fsync(fd: number): void;
+  truncate(fd: number, length: number): void;
+  size(fd: number): number;
+  close(fd: number): void;
+  readFile(path: string): Buffer;
+  rename(from: string, to: string): void;
+  unlink(path: string): void;
+  exists(path: string): boolean;
+  list(dir: string): string[];
+  mkdir(dir: string): void;
+  /** Makes a rename or a new file in dir durable. */
+  fsyncDir(dir: string): void;
+}
+
+export const realIo: FileIo = {
+  open: (path, flags) => openSync(path, flags),
+  write(fd, data) {
+    let offset = 0;
+    while (offset < data.length) offset += writeSync(fd, data, offset, data.length - offset);
+  },
+  fsync: (fd) => fsyncSync(fd),
+  truncate: (fd, length) => ftruncateSync(fd, length),
+  size: (fd) => fstatSync(fd).size,
+  close: (fd) => closeSync(fd),
+  readFile: (path) => readFileSync(path),
+  rename: (from, to) => renameSync(from, to),
+  unlink: (path) => unlinkSync(path),
+  exists: (path) => existsSync(path),
+  list: (dir) => (existsSync(dir) ? readdirSync(dir) : []),
+  mkdir: (dir) => mkdirSync(dir, { recursive: true }),
+  fsyncDir(dir) {
+    // Windows cannot open a directory for fsync; NTFS makes renames durable by itself.
+    if (process.platform === 'win32') return;
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  },
+};
+
+/** Writes a whole file so that after a crash it is either the old one or the new one, never half. */
+export function writeFileAtomic(io: FileIo, path: string, data: Uint8Array): void {
+  const temp = `${path}.tmp`;
+  const fd = io.open(temp, 'w');
+  try {
+    io.write(fd, data);
+    io.fsync(fd);
+  } catch (error) {
+    io.close(fd);
+    try {
+      io.unlink(temp);
+    } catch {
+      // The temp file is harmless; the next write replaces it.
+    }
+    throw error;
+  }
+  io.close(fd);
+  io.rename(temp, path);
+  io.fsyncDir(dirname(path));
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+/** Settings of one installation, kept in DATA/settings.json (never personal data). */
+export const settingsSchema = z
+  .object({
+    storage: z
+      .object({
+        /** Generations (snapshot + journal) kept: the rotating backups. */
+        keepGenerations: z.number().int().min(2).max(100).default(7),
+        /** A snapshot is taken once the journal grows past this many MiB. */
+        snapshotAfterMiB: z.number().min(1).max(1024).default(32),
+      })
+      .default({ keepGenerations: 7, snapshotAfterMiB: 32 }),
+  })
+  .strip();
+
+export type Settings = z.output<typeof settingsSchema>;
+
+export const settingsPatchInput = z
+  .object({
+    storage: z
+      .object({
+        keepGenerations: z.number().int().min(2).max(100).optional(),
+        snapshotAfterMiB: z.number().min(1).max(1024).optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+export type SettingsPatch = z.input<typeof settingsPatchInput>;
