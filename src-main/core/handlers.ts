@@ -3,6 +3,7 @@ import { appHandlers } from './app/handlers';
 import { auditHandlers } from './audit/handlers';
 import { dashboardHandlers } from './dashboard/handlers';
 import { geoHandlers } from './geo/handlers';
+import { screenHandlers } from './screen/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { setupHandlers } from './setup/handlers';
 import { storageHandlers } from './storage/handlers';
@@ -16,4 +17,5 @@ export const handlerTables: readonly HandlerTable[] = [
   auditHandlers,
   geoHandlers,
   dashboardHandlers,
+  screenHandlers,
 ];

@@ -1,5 +1,7 @@
 import type { BoardFigures, CommunityRank, EventFigures, GridFigure, OverviewFigures, PartyFigures, Share, TickerEvent } from '../../dto/boards';
 import type { ReadDb } from '../db/sqlite';
+import { maskText, personNamesIn } from './mask';
+import { activeStaffingProfile, staffingGaps, type StaffingProfile } from './staffingRule';
 
 /**
  * Every figure the large screens show, computed from the database. The big tables are read
@@ -33,7 +35,8 @@ interface GridCounts {
   households: Map<number, number>;
   residents: Map<number, number>;
   events: Map<number, { recent: number; year: number; resolved: number }>;
-  staffing: Map<number, number>;
+  /** Current grid workers per grid and role. */
+  staffing: Map<number, Map<string, number>>;
 }
 
 function gridCounts(db: ReadDb, clock: Clock): GridCounts {
@@ -47,15 +50,19 @@ function gridCounts(db: ReadDb, clock: Clock): GridCounts {
   )) {
     events.set(r.id, { recent: r.recent, year: r.year, resolved: r.resolved });
   }
+  const staffing = new Map<number, Map<string, number>>();
+  for (const r of db.all<{ id: number; role: string; n: number }>(
+    'SELECT grid_id AS id, role, count(*) AS n FROM staff_assignment WHERE grid_id IS NOT NULL AND until IS NULL GROUP BY grid_id, role',
+  )) {
+    const roles = staffing.get(r.id) ?? new Map<string, number>();
+    roles.set(r.role, r.n);
+    staffing.set(r.id, roles);
+  }
   return {
     households: map('SELECT b.grid_id AS id, count(*) AS n FROM household h JOIN building b ON b.id = h.building_id GROUP BY b.grid_id'),
     residents: map('SELECT grid_id AS id, count(*) AS n FROM resident GROUP BY grid_id'),
     events,
-    // 1+1+1+N: how many of 网格长, 网格管理员, 专职网格员, 兼职网格员 the grid has.
-    staffing: map(
-      `SELECT grid_id AS id, (sum(role = '网格长') > 0) + (sum(role = '网格管理员') > 0) + (sum(role = '专职网格员') > 0) + (sum(role = '兼职网格员') > 0) AS n
-       FROM staff_assignment WHERE grid_id IS NOT NULL AND until IS NULL GROUP BY grid_id`,
-    ),
+    staffing,
   };
 }
 
@@ -76,7 +83,7 @@ function gridRecords(db: ReadDb): GridRecord[] {
   );
 }
 
-export function overviewFigures(db: ReadDb, grids: GridRecord[], counts: GridCounts): OverviewFigures {
+export function overviewFigures(db: ReadDb, grids: GridRecord[], counts: GridCounts, profile: StaffingProfile): OverviewFigures {
   const basic = grids.filter((g) => g.dedicated === 0);
   return {
     communities: count(db, 'SELECT count(*) FROM community'),
@@ -96,7 +103,8 @@ export function overviewFigures(db: ReadDb, grids: GridRecord[], counts: GridCou
       ),
       branchesWithSecretary: count(db, "SELECT count(*) FROM party_org WHERE kind IN ('党支部', '联合党支部') AND secretary_person_id IS NOT NULL"),
       branches: count(db, "SELECT count(*) FROM party_org WHERE kind IN ('党支部', '联合党支部')"),
-      gridsFullyStaffed: basic.filter((g) => (counts.staffing.get(g.id) ?? 0) === 4).length,
+      gridsFullyStaffed: basic.filter((g) => staffingGaps(profile, counts.staffing.get(g.id)) === 0).length,
+      staffingProfile: profile.label,
     },
   };
 }
@@ -147,7 +155,7 @@ export function partyFigures(db: ReadDb, clock: Clock): PartyFigures {
   };
 }
 
-export function gridFigures(grids: GridRecord[], counts: GridCounts): GridFigure[] {
+export function gridFigures(grids: GridRecord[], counts: GridCounts, profile: StaffingProfile): GridFigure[] {
   return grids.map((g) => ({
     code: g.code,
     name: g.name,
@@ -156,7 +164,7 @@ export function gridFigures(grids: GridRecord[], counts: GridCounts): GridFigure
     households: counts.households.get(g.id) ?? 0,
     residents: counts.residents.get(g.id) ?? 0,
     eventsLast30Days: counts.events.get(g.id)?.recent ?? 0,
-    staffingGaps: g.dedicated === 1 ? 0 : 4 - (counts.staffing.get(g.id) ?? 0),
+    staffingGaps: g.dedicated === 1 ? 0 : staffingGaps(profile, counts.staffing.get(g.id)),
     boundary: g.boundary,
   }));
 }
@@ -215,11 +223,14 @@ export function eventFigures(db: ReadDb, clock: Clock): EventFigures {
   const reported = daily('reported_at');
   const closed = daily('closed_at');
   const unclassified = where((k) => k.whistle === null);
+  const newest = db.all<TickerEvent>(
+    `SELECT e.code, e.title, e.category, e.whistle, e.status, g.name AS gridName, e.reported_at AS reportedAt
+     FROM event e JOIN grid g ON g.id = e.grid_id ORDER BY e.reported_at DESC, e.id DESC LIMIT 20`,
+  );
+  // A title is typed by a person and may quote a resident: the hall sees it masked.
+  const names = personNamesIn(db, newest.map((e) => e.title));
   return {
-    ticker: db.all<TickerEvent>(
-      `SELECT e.code, e.title, e.category, e.whistle, e.status, g.name AS gridName, e.reported_at AS reportedAt
-       FROM event e JOIN grid g ON g.id = e.grid_id ORDER BY e.reported_at DESC, e.id DESC LIMIT 20`,
-    ),
+    ticker: newest.map((e) => ({ ...e, title: maskText(e.title, names) })),
     byWhistle: [
       ...WHISTLES.map((label) => ({ label, value: where((k) => k.whistle === label) })),
       ...(unclassified > 0 ? [{ label: '未分类', value: unclassified }] : []),
@@ -237,14 +248,15 @@ export function eventFigures(db: ReadDb, clock: Clock): EventFigures {
   };
 }
 
-export function boardFigures(db: ReadDb, clock: Clock): BoardFigures {
+export function boardFigures(db: ReadDb, clock: Clock, profile: StaffingProfile = activeStaffingProfile()): BoardFigures {
   const grids = gridRecords(db);
   const counts = gridCounts(db, clock);
   return {
     generatedAt: clock.now,
-    overview: overviewFigures(db, grids, counts),
+    streetName: db.value<string>('SELECT name FROM street WHERE id = 1') ?? '',
+    overview: overviewFigures(db, grids, counts, profile),
     party: partyFigures(db, clock),
-    grids: gridFigures(grids, counts),
+    grids: gridFigures(grids, counts, profile),
     communities: communityRanking(db, grids, counts),
     events: eventFigures(db, clock),
   };
