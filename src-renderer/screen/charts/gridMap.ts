@@ -20,7 +20,7 @@ export interface GridGeography {
   collection: FeatureCollection;
   /** Grids without a usable boundary: listed beside the map, never dropped. */
   unmapped: GridFigure[];
-  /** Where each community's name goes: the mean of its grids' corners. */
+  /** Where each community's name goes: the centre of the box round its grids. */
   labels: { name: string; value: Position }[];
   /** Changes only when a boundary changes: the map is registered again only then. */
   signature: string;
@@ -40,6 +40,20 @@ function parseBoundary(boundary: string | null): Geometry | null {
   }
 }
 
+interface Box {
+  minX: number;
+  maxX: number;
+  minY: number;
+  maxY: number;
+}
+
+function extend(box: Box, [x, y]: Position): void {
+  box.minX = Math.min(box.minX, x);
+  box.maxX = Math.max(box.maxX, x);
+  box.minY = Math.min(box.minY, y);
+  box.maxY = Math.max(box.maxY, y);
+}
+
 function outerRings(geometry: Geometry): Position[][] {
   return geometry.type === 'Polygon' ? [(geometry.coordinates as Position[][])[0] ?? []] : (geometry.coordinates as Position[][][]).map((p) => p[0] ?? []);
 }
@@ -48,8 +62,9 @@ function outerRings(geometry: Geometry): Position[][] {
 export function gridGeography(grids: readonly GridFigure[]): GridGeography {
   const features: GridFeature[] = [];
   const unmapped: GridFigure[] = [];
-  const corners = new Map<string, { x: number; y: number; n: number }>();
-  const box = { minX: Infinity, maxX: -Infinity, minY: Infinity, maxY: -Infinity };
+  const emptyBox = (): Box => ({ minX: Infinity, maxX: -Infinity, minY: Infinity, maxY: -Infinity });
+  const boxes = new Map<string, Box>();
+  const box = emptyBox();
   for (const grid of grids) {
     const geometry = parseBoundary(grid.boundary);
     if (!geometry) {
@@ -57,21 +72,18 @@ export function gridGeography(grids: readonly GridFigure[]): GridGeography {
       continue;
     }
     features.push({ type: 'Feature', properties: { name: grid.code }, geometry });
-    const sum = corners.get(grid.communityName) ?? { x: 0, y: 0, n: 0 };
+    const own = boxes.get(grid.communityName) ?? emptyBox();
     for (const ring of outerRings(geometry)) {
-      for (const [x, y] of ring) {
-        box.minX = Math.min(box.minX, x);
-        box.maxX = Math.max(box.maxX, x);
-        box.minY = Math.min(box.minY, y);
-        box.maxY = Math.max(box.maxY, y);
-        sum.x += x;
-        sum.y += y;
-        sum.n += 1;
+      for (const point of ring) {
+        extend(own, point);
+        extend(box, point);
       }
     }
-    corners.set(grid.communityName, sum);
+    boxes.set(grid.communityName, own);
   }
-  const labels = [...corners].filter(([, s]) => s.n > 0).map(([name, s]) => ({ name, value: [s.x / s.n, s.y / s.n] as Position }));
+  const labels = [...boxes]
+    .filter(([, b]) => b.minX <= b.maxX)
+    .map(([name, b]) => ({ name, value: [(b.minX + b.maxX) / 2, (b.minY + b.maxY) / 2] as Position }));
   const signature = grids.map((g) => `${g.code}:${g.boundary ?? ''}`).join('|');
   // A degree of longitude shrinks with the cosine of the latitude.
   const width = (box.maxX - box.minX) * Math.cos((((box.maxY + box.minY) / 2) * Math.PI) / 180);
