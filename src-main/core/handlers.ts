@@ -3,6 +3,8 @@ import { appHandlers } from './app/handlers';
 import { auditHandlers } from './audit/handlers';
 import { dashboardHandlers } from './dashboard/handlers';
 import { geoHandlers } from './geo/handlers';
+import { historyHandlers } from './history/handlers';
+import { recordHandlers } from './records/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { setupHandlers } from './setup/handlers';
 import { storageHandlers } from './storage/handlers';
@@ -14,6 +16,8 @@ export const handlerTables: readonly HandlerTable[] = [
   storageHandlers,
   settingsHandlers,
   auditHandlers,
+  recordHandlers,
+  historyHandlers,
   geoHandlers,
   dashboardHandlers,
 ];
