@@ -11,6 +11,7 @@ import type { DashboardSummary } from './dto/dashboard';
 import { settingsPatchInput, type Settings } from './dto/settings';
 import { createEmptyStreetInput, restoreInput, type SetupResult } from './dto/setup';
 import { passphraseInput, type BackupResult, type StorageInfo } from './dto/storage';
+import { recordKeyInput, saveRecordInput, undoInput, type AnyRecord, type SaveResult, type UndoResult } from './dto/records';
 import { listGridsInput, type CommunityRow, type GridRow } from './dto/geo';
 import type { ScreenConfig } from './dto/screen';
 import type { BackendEvents, EventName } from './dto/events';
@@ -37,6 +38,10 @@ export const contract = {
   'settings.get': call<Settings>()(emptyInput),
   'settings.update': call<Settings>()(settingsPatchInput),
   'audit.list': call<AuditRow[]>()(auditListInput),
+  'records.save': call<SaveResult>()(saveRecordInput),
+  'records.get': call<AnyRecord>()(recordKeyInput),
+  'records.remove': call<{ seq: number }>()(recordKeyInput),
+  'history.undo': call<UndoResult>()(undoInput),
   'geo.communities': call<CommunityRow[]>()(emptyInput),
   'geo.grids': call<GridRow[]>()(listGridsInput),
   'dashboard.summary': call<DashboardSummary>()(emptyInput),
@@ -82,6 +87,7 @@ export type * from './dto/audit';
 export type * from './dto/settings';
 export type * from './dto/setup';
 export type * from './dto/storage';
+export type * from './dto/records';
 export type * from './dto/geo';
 export type * from './dto/dashboard';
 export type * from './dto/boards';

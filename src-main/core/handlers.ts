@@ -3,6 +3,8 @@ import { appHandlers } from './app/handlers';
 import { auditHandlers } from './audit/handlers';
 import { dashboardHandlers } from './dashboard/handlers';
 import { geoHandlers } from './geo/handlers';
+import { historyHandlers } from './history/handlers';
+import { recordHandlers } from './records/handlers';
 import { screenHandlers } from './screen/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { setupHandlers } from './setup/handlers';
@@ -15,6 +17,8 @@ export const handlerTables: readonly HandlerTable[] = [
   storageHandlers,
   settingsHandlers,
   auditHandlers,
+  recordHandlers,
+  historyHandlers,
   geoHandlers,
   dashboardHandlers,
   screenHandlers,

@@ -7,6 +7,8 @@ export interface AuditRow {
   actor: string;
   action: string;
   entity: string;
+  /** The table's name in Chinese. */
+  entityLabel: string;
   rowId: number | null;
   op: 'insert' | 'update' | 'delete';
   before: Record<string, unknown> | null;

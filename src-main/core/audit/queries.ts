@@ -1,5 +1,6 @@
 import type { AuditRow } from '../../dto/audit';
-import type { SqlDb } from '../db/sqlite';
+import { tableLabel } from '../catalog/tables';
+import type { ReadDb } from '../db/sqlite';
 
 interface AuditRecord {
   id: number;
@@ -15,7 +16,7 @@ interface AuditRecord {
 }
 
 /** Newest first; page backwards with `beforeId`. */
-export function listAudit(db: SqlDb, filter: { entity?: string; rowId?: number; beforeId?: number; limit: number }): AuditRow[] {
+export function listAudit(db: ReadDb, filter: { entity?: string; rowId?: number; beforeId?: number; limit: number }): AuditRow[] {
   const rows = db.all<AuditRecord>(
     `SELECT id, seq, at, actor, action, entity, row_id AS rowId, op, before, after FROM audit_log
      WHERE ($entity IS NULL OR entity = $entity) AND ($rowId IS NULL OR row_id = $rowId) AND ($before IS NULL OR id < $before)
@@ -24,6 +25,7 @@ export function listAudit(db: SqlDb, filter: { entity?: string; rowId?: number; 
   );
   return rows.map((r) => ({
     ...r,
+    entityLabel: tableLabel(r.entity),
     before: r.before === null ? null : (JSON.parse(r.before) as Record<string, unknown>),
     after: r.after === null ? null : (JSON.parse(r.after) as Record<string, unknown>),
   }));

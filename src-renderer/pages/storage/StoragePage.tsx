@@ -6,33 +6,13 @@ import { useCall } from '../../api/useCall';
 import { DataGrid } from '../../components/DataGrid';
 import { ErrorBanner } from '../../components/Feedback';
 
-const entityNames: Record<string, string> = {
-  community: '社区',
-  grid: '网格',
-  building: '楼栋',
-  unit: '单元',
-  household: '房屋',
-  person: '人员',
-  resident: '实有人口',
-  resident_tag: '特殊人群标签',
-  party_org: '党组织',
-  party_member: '党员',
-  staff_assignment: '工作力量',
-  department: '部门',
-  service_center: '党群服务阵地',
-  responsibility: '包联',
-  event: '事件',
-  event_department: '事件承办部门',
-  event_step: '事件步骤',
-  street: '街道',
-};
 const opNames = { insert: '新增', update: '修改', delete: '删除' } as const;
 
 const auditColumns: ColDef<AuditRow>[] = [
   { field: 'at', headerName: '时间', width: 200, valueFormatter: (p) => String(p.value ?? '').replace('T', ' ').slice(0, 19) },
   { field: 'actor', headerName: '操作人', width: 160 },
   { field: 'action', headerName: '操作', width: 200 },
-  { field: 'entity', headerName: '对象', width: 120, valueFormatter: (p) => entityNames[String(p.value)] ?? String(p.value) },
+  { field: 'entityLabel', headerName: '对象', width: 120 },
   { field: 'op', headerName: '类型', width: 90, valueFormatter: (p) => opNames[p.value as AuditRow['op']] ?? '' },
   { field: 'seq', headerName: '修改序号', width: 110, type: 'rightAligned' },
 ];

@@ -1,0 +1,115 @@
+import type { UndoResult } from '../../dto/records';
+import { tableLabel } from '../catalog/tables';
+import type { CoreContext } from '../context';
+import type { ReadDb, SqlDb } from '../db/sqlite';
+import { AppError } from '../errors';
+
+interface AuditEntry {
+  id: number;
+  entity: string;
+  rowId: number | null;
+  op: 'insert' | 'update' | 'delete';
+  before: string | null;
+  after: string | null;
+}
+
+interface TableShape {
+  columns: string[];
+  /** Primary-key columns of a WITHOUT ROWID table; empty for rowid tables. */
+  keyColumns: string[];
+}
+
+const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+
+function shapeOf(db: ReadDb, table: string, cache: Map<string, TableShape>): TableShape {
+  let shape = cache.get(table);
+  if (!shape) {
+    const info = db.all<{ name: string; pk: number }>(`PRAGMA main.table_info(${quote(table)})`);
+    const sql = db.value<string>("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [table]) ?? '';
+    const withoutRowid = /WITHOUT\s+ROWID\s*$/i.test(sql.trim());
+    shape = {
+      columns: info.map((c) => c.name),
+      keyColumns: withoutRowid ? info.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name) : [],
+    };
+    cache.set(table, shape);
+  }
+  return shape;
+}
+
+/** WHERE clause naming the row an audit entry is about: its rowid, or its primary key values. */
+function rowMatch(shape: TableShape, entry: AuditEntry): { where: string; params: (string | number | null)[] } {
+  if (shape.keyColumns.length === 0) return { where: 'rowid = ?', params: [entry.rowId] };
+  const image = JSON.parse(entry.after ?? entry.before ?? '{}') as Record<string, string | number | null>;
+  return { where: shape.keyColumns.map((c) => `${quote(c)} = ?`).join(' AND '), params: shape.keyColumns.map((c) => image[c] ?? null) };
+}
+
+/** The row as the audit triggers would record it now (same json_object, so texts compare). */
+function currentImage(db: ReadDb, table: string, shape: TableShape, entry: AuditEntry): string | null {
+  const { where, params } = rowMatch(shape, entry);
+  const json = `json_object(${shape.columns.map((c) => `'${c}', ${quote(c)}`).join(', ')})`;
+  return db.value<string>(`SELECT ${json} FROM main.${quote(table)} WHERE ${where}`, params) ?? null;
+}
+
+function inverse(db: SqlDb, table: string, shape: TableShape, entry: AuditEntry): void {
+  const t = `main.${quote(table)}`;
+  if (entry.op === 'insert') {
+    const { where, params } = rowMatch(shape, entry);
+    db.run(`DELETE FROM ${t} WHERE ${where}`, params);
+    return;
+  }
+  const before = JSON.parse(entry.before ?? '{}') as Record<string, string | number | null>;
+  const columns = shape.columns.filter((c) => c in before);
+  if (entry.op === 'delete') {
+    db.run(`INSERT INTO ${t} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`, columns.map((c) => before[c] ?? null));
+    return;
+  }
+  const { where, params } = rowMatch(shape, entry);
+  db.run(`UPDATE ${t} SET ${columns.map((c) => `${quote(c)} = ?`).join(', ')} WHERE ${where}`, [...columns.map((c) => before[c] ?? null), ...params]);
+}
+
+const OP_WORDS = { insert: '新增', update: '修改', delete: '删除' } as const;
+
+/** "新增 实有人口 2 条、修改 人员 1 条": what a write did, told from its audit rows. */
+function describe(entries: AuditEntry[]): string {
+  const counts = new Map<string, number>();
+  for (const e of entries) {
+    const key = `${OP_WORDS[e.op]} ${tableLabel(e.entity)}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].map(([what, n]) => `${what} ${n} 条`).join('、');
+}
+
+/**
+ * Undoes one acknowledged write (one user action: an edit, a paste, an import batch) as a new
+ * write that restores every row it touched, from the audit log. Refused, with the reason, when
+ * a later write changed one of those rows again: undo never overwrites someone else's edit.
+ * Undoing the undo redoes the original.
+ */
+export function undoWrite(ctx: CoreContext, seq: number): UndoResult {
+  const db = ctx.db();
+  const entries = db.all<AuditEntry>('SELECT id, entity, row_id AS rowId, op, before, after FROM audit_log WHERE seq = ? ORDER BY id DESC', [seq]);
+  if (entries.length === 0) throw new AppError('NOT_FOUND', `没有找到第 ${seq} 号修改（可能没有改动任何数据，或数据已从较早的备份恢复）。`);
+
+  const shapes = new Map<string, TableShape>();
+  // The newest entry per row says what the row should look like now if nobody touched it since.
+  const latest = new Map<string, AuditEntry>();
+  for (const e of entries) {
+    const shape = shapeOf(db, e.entity, shapes);
+    const id = `${e.entity}:${JSON.stringify(rowMatch(shape, e).params)}`;
+    if (!latest.has(id)) latest.set(id, e);
+  }
+  const changedSince = [...latest.values()].filter((e) => currentImage(db, e.entity, shapeOf(db, e.entity, shapes), e) !== (e.op === 'delete' ? null : e.after));
+  if (changedSince.length > 0) {
+    const first = changedSince[0];
+    throw new AppError(
+      'CONFLICT',
+      `无法撤销：其中 ${changedSince.length} 条记录（如${tableLabel(first?.entity ?? '')}）在这次修改之后又被改动过。请先撤销之后的修改，或直接修改这些记录。`,
+    );
+  }
+  const result = ctx.write(`history.undo:${seq}`, (w) => {
+    // Rows come back in reverse order; a parent may reappear after its child within the write.
+    w.run('PRAGMA defer_foreign_keys = ON');
+    for (const e of entries) inverse(w, e.entity, shapeOf(w, e.entity, shapes), e);
+  });
+  return { seq: result.seq, summary: describe(entries), entities: result.entities };
+}
