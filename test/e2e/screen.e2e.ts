@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BoardFigures, BoardId, ScreenConfig } from '../../src-main/contract';
 import { freshDataDir, launchBrowser, openPage, runScc, screenshot, serve, type Served } from './harness';
-import { checkLayout, mapCoverage, peopleIn, personalDataIn } from './screenChecks';
+import { candidateMember, checkLayout, mapCoverage, peopleIn, personalDataIn } from './screenChecks';
 
 /**
  * The big screens in Chromium against `scc serve` bound beyond loopback, as a hall's browser on
@@ -165,6 +165,39 @@ describe('big screens over the LAN with the read-only token', () => {
     // A power cut: the page starts again and shows the board it was showing.
     await page.reload();
     await expect.poll(active, { timeout: 10_000 }).toBe('events');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows a new party member on an open board within 2 s, without reloading or redrawing it', async () => {
+    const { page, errors, context } = await openBoard('overview', { width: 1920, height: 1080 });
+    const members = page.locator('[data-counter=members] .flip');
+    const before = Number(await members.getAttribute('data-value'));
+    expect(before).toBeGreaterThan(0);
+    // Marks that a reload or a re-created chart would wipe out.
+    await page.evaluate(() => {
+      (window as unknown as { stillHere: boolean }).stillHere = true;
+      document.querySelector('.board.active canvas')?.setAttribute('data-still-here', 'yes');
+    });
+
+    // Someone in the office adds a resident to a branch (the full-access client, not the screen).
+    const { person, branch } = candidateMember(dataDir);
+    const savedAt = Date.now();
+    const saved = await call<{ key: string }>('records.save', FULL, {
+      entity: 'partyMember',
+      mode: 'create',
+      values: { idNumber: person.idNumber, name: person.name, category: '预备党员', joinedOn: '2026-06-30', orgCode: branch },
+    });
+    expect(saved.body).toMatchObject({ ok: true, value: { key: person.idNumber } });
+    await expect.poll(() => members.getAttribute('data-value'), { timeout: 2_000, interval: 50 }).toBe(String(before + 1));
+    const took = Date.now() - savedAt;
+    console.log(`a new member reached the open board in ${took} ms`);
+    expect(took).toBeLessThanOrEqual(2_000);
+
+    expect(await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
+    expect(await page.locator('.board.active canvas[data-still-here=yes]').count()).toBe(1);
+    await settle(page);
+    await screenshot(page, 'screen-overview-after-new-member-1920x1080');
     expect(errors).toEqual([]);
     await context.close();
   });

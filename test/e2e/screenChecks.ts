@@ -87,15 +87,37 @@ export function mapCoverage(page: Page): Promise<number> {
   });
 }
 
-/** The people in a data directory, read from its newest snapshot (as `scc init` left it). */
-export function peopleIn(dataDir: string): { names: Set<string>; idNumbers: Set<string>; phones: Set<string>; notPeople: string[] } {
+function newestSnapshot(dataDir: string): Database.Database {
   const dir = join(dataDir, 'db');
   const file = readdirSync(dir)
     .filter((n) => n.endsWith('.sqlite'))
     .sort()
     .at(-1);
   if (!file) throw new Error(`no snapshot in ${dir}`);
-  const db = new Database(join(dir, file), { readonly: true, fileMustExist: true });
+  return new Database(join(dir, file), { readonly: true, fileMustExist: true });
+}
+
+/** A resident of working age who is not in the party yet, and a 党支部 to join. */
+export function candidateMember(dataDir: string): { person: { idNumber: string; name: string }; branch: string } {
+  const db = newestSnapshot(dataDir);
+  try {
+    const person = db
+      .prepare(
+        `SELECT p.id_number AS idNumber, p.name FROM resident r JOIN person p ON p.id = r.person_id
+         WHERE p.political = '群众' AND p.birth_date BETWEEN '1970-01-01' AND '2000-01-01' ORDER BY p.id LIMIT 1`,
+      )
+      .get() as { idNumber: string; name: string } | undefined;
+    const branch = db.prepare("SELECT code FROM party_org WHERE kind = '党支部' ORDER BY code LIMIT 1").pluck().get() as string | undefined;
+    if (!person || !branch) throw new Error('the demo street has no candidate member or no branch');
+    return { person, branch };
+  } finally {
+    db.close();
+  }
+}
+
+/** The people in a data directory, read from its newest snapshot (as `scc init` left it). */
+export function peopleIn(dataDir: string): { names: Set<string>; idNumbers: Set<string>; phones: Set<string>; notPeople: string[] } {
+  const db = newestSnapshot(dataDir);
   try {
     const column = (sql: string): string[] => (db.prepare(sql).pluck().all() as (string | null)[]).filter((v): v is string => v !== null && v !== '');
     return {
