@@ -15,15 +15,19 @@ import { boardTitles, screenText } from './strings';
 const DEFAULT_CANVAS = { width: 1920, height: 1080 };
 const LAST_BOARD_KEY = 'scc.screen.lastBoard';
 
+// Formatters are costly to make: one each, in China time as the figures are (a browser elsewhere,
+// or set to UTC, still shows the street's clock).
+const dateFormat = new Intl.DateTimeFormat('zh-CN', { year: 'numeric', month: 'long', day: 'numeric', weekday: 'long', timeZone: 'Asia/Shanghai' });
+const timeFormat = new Intl.DateTimeFormat('zh-CN', { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false, timeZone: 'Asia/Shanghai' });
+
 function Clock() {
   const [now, setNow] = useState(() => new Date());
   useEffect(() => {
     const timer = setInterval(() => setNow(new Date()), 1000);
     return () => clearInterval(timer);
   }, []);
-  // China time, as the figures are: a browser elsewhere (or set to UTC) shows the street's clock.
-  const date = now.toLocaleDateString('zh-CN', { year: 'numeric', month: 'long', day: 'numeric', weekday: 'long', timeZone: 'Asia/Shanghai' });
-  const time = now.toLocaleTimeString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' });
+  const date = dateFormat.format(now);
+  const time = timeFormat.format(now);
   return (
     <div className="clock">
       <span className="clock-time">{time}</span>

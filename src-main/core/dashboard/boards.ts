@@ -125,14 +125,18 @@ export function partyFigures(db: ReadDb, clock: Clock): PartyFigures {
          sum(p.education = '高中/中专') AS e4, sum(p.education = '初中及以下') AS e5, sum(p.education IS NULL) AS e6,
          sum(m.confirmed_on > ?) AS y1, sum(m.confirmed_on <= ? AND m.confirmed_on > ?) AS y2, sum(m.confirmed_on <= ? AND m.confirmed_on > ?) AS y3,
          sum(m.confirmed_on <= ? AND m.confirmed_on > ?) AS y4, sum(m.confirmed_on <= ?) AS y5,
-         sum(m.category = '预备党员' AND coalesce(m.probation_extended_to, date(m.joined_on, '+1 year')) >= ? AND coalesce(m.probation_extended_to, date(m.joined_on, '+1 year')) < ?) AS due,
-         sum(m.category = '预备党员' AND coalesce(m.probation_extended_to, date(m.joined_on, '+1 year')) < ?) AS overdue,
+         sum(m.category = '预备党员' AND CASE WHEN m.probation_extended_to IS NULL THEN m.joined_on >= ? AND m.joined_on < ?
+           ELSE m.probation_extended_to >= ? AND m.probation_extended_to < ? END) AS due,
+         sum(m.category = '预备党员' AND CASE WHEN m.probation_extended_to IS NULL THEN m.joined_on < ? ELSE m.probation_extended_to < ? END) AS overdue,
          sum(m.in_service) AS inService, sum(m.in_service AND m.reported_community_id IS NOT NULL) AS reported
        FROM party_member m JOIN person p ON p.id = m.person_id WHERE ${ACTIVE_MEMBER}`,
       [
         bornAfter(31), bornAfter(31), bornAfter(46), bornAfter(46), bornAfter(61), bornAfter(61), bornAfter(71), bornAfter(71),
         bornAfter(5), bornAfter(5), bornAfter(10), bornAfter(10), bornAfter(20), bornAfter(20), bornAfter(30), bornAfter(30),
-        monthStart, nextMonth, monthStart,
+        // The year of probation ends a year after the vote (or on the extended date): compared on
+        // the vote's date a year back, the bounds stay plain strings (no date() per row).
+        shiftYears(monthStart, -1), shiftYears(nextMonth, -1), monthStart, nextMonth,
+        shiftYears(monthStart, -1), monthStart,
       ],
     ) ?? {};
   const v = (key: string): number => r[key] ?? 0;

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { useStage } from '../stage/Stage';
 import { echarts, type ChartOption } from './echarts';
 import { useRenderTracker } from './renderTracker';
@@ -24,7 +24,8 @@ export function HallChart({ option, ariaLabel, className = 'hall-chart' }: HallC
   const applied = useRef<ChartOption | null>(null);
   const tracker = useRenderTracker();
 
-  useEffect(() => {
+  // Before the browser paints: the board's first paint already has its charts (one 4K paint, not two).
+  useLayoutEffect(() => {
     const done = tracker?.register();
     const el = element.current;
     if (!el) return;
@@ -47,7 +48,7 @@ export function HallChart({ option, ariaLabel, className = 'hall-chart' }: HallC
     };
   }, [pixelRatio, tracker]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     latest.current = option;
     if (chart.current && applied.current !== option) {
       chart.current.setOption(option);

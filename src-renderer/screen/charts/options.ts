@@ -11,7 +11,8 @@ import { palette, seriesColors } from './theme';
  * pixels of the 1080-high canvas.
  */
 
-const ANIMATION = { animationDuration: 500, animationDurationUpdate: 700, animationEasingUpdate: 'cubicInOut' } as const;
+// A board appears at once (the carousel fades it in); new figures move from the old values.
+const ANIMATION = { animationDuration: 0, animationDurationUpdate: 700, animationEasingUpdate: 'cubicInOut' } as const;
 const grouped = (n: number): string => n.toLocaleString('zh-CN');
 const percent = (share: number): number => Math.round(share * 1000) / 10;
 
