@@ -22,7 +22,7 @@ const sameBounds = (a: Rectangle, b: Rectangle): boolean =>
   a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
 
 export function displayLabel(display: Display, index: number, primaryId: number): string {
-  const { width, height } = display.size ?? display.bounds;
+  const { width, height } = display.size;
   return `显示器 ${index + 1}（${width}×${height}${display.id === primaryId ? '，主显示器' : ''}）`;
 }
 

@@ -5,8 +5,8 @@ import { activeStaffingProfile, staffingGaps, type StaffingProfile } from './sta
 
 /**
  * Every figure the large screens show, computed from the database. The big tables are read
- * once each, through covering indexes (migrations 0005 and 0007), and the figures are composed
- * here: a street of 200k residents and 50k events a year stays well inside a refresh.
+ * once each, through covering indexes (migrations 0005 and 0007), in parts that can be read
+ * again one by one (`partSources`), and the figures are composed from the parts here.
  */
 
 const OPEN = "('受理', '转办', '处置中')";
@@ -30,19 +30,32 @@ const shiftYears = (day: string, years: number): string => `${Number(day.slice(0
 
 const count = (db: ReadDb, sql: string, params?: (string | number)[]): number => db.value<number>(sql, params) ?? 0;
 
+type PerGrid = Map<number, number>;
+interface GridEvents {
+  recent: number;
+  year: number;
+  resolved: number;
+}
+
 /** Per grid: rooms, residents, events in the last 30 days and over the year, staffing. */
 interface GridCounts {
-  households: Map<number, number>;
-  residents: Map<number, number>;
-  events: Map<number, { recent: number; year: number; resolved: number }>;
+  households: PerGrid;
+  residents: PerGrid;
+  events: Map<number, GridEvents>;
   /** Current grid workers per grid and role. */
   staffing: Map<number, Map<string, number>>;
 }
 
-function gridCounts(db: ReadDb, clock: Clock): GridCounts {
-  const map = (sql: string, params?: (string | number)[]): Map<number, number> =>
-    new Map(db.all<{ id: number; n: number }>(sql, params).map((r) => [r.id, r.n]));
-  const events = new Map<number, { recent: number; year: number; resolved: number }>();
+const perGrid = (db: ReadDb, sql: string, params?: (string | number)[]): PerGrid =>
+  new Map(db.all<{ id: number; n: number }>(sql, params).map((r) => [r.id, r.n]));
+
+const householdsByGrid = (db: ReadDb): PerGrid =>
+  perGrid(db, 'SELECT b.grid_id AS id, count(*) AS n FROM household h JOIN building b ON b.id = h.building_id GROUP BY b.grid_id');
+
+const residentsByGrid = (db: ReadDb): PerGrid => perGrid(db, 'SELECT grid_id AS id, count(*) AS n FROM resident GROUP BY grid_id');
+
+function eventsByGrid(db: ReadDb, clock: Clock): Map<number, GridEvents> {
+  const events = new Map<number, GridEvents>();
   for (const r of db.all<{ id: number; year: number; recent: number; resolved: number }>(
     `SELECT grid_id AS id, count(*) AS year, sum(reported_at >= ?) AS recent, sum(status NOT IN ${OPEN}) AS resolved
      FROM event WHERE reported_at >= ? GROUP BY grid_id`,
@@ -50,6 +63,10 @@ function gridCounts(db: ReadDb, clock: Clock): GridCounts {
   )) {
     events.set(r.id, { recent: r.recent, year: r.year, resolved: r.resolved });
   }
+  return events;
+}
+
+function staffByGrid(db: ReadDb): Map<number, Map<string, number>> {
   const staffing = new Map<number, Map<string, number>>();
   for (const r of db.all<{ id: number; role: string; n: number }>(
     'SELECT grid_id AS id, role, count(*) AS n FROM staff_assignment WHERE grid_id IS NOT NULL AND until IS NULL GROUP BY grid_id, role',
@@ -58,12 +75,7 @@ function gridCounts(db: ReadDb, clock: Clock): GridCounts {
     roles.set(r.role, r.n);
     staffing.set(r.id, roles);
   }
-  return {
-    households: map('SELECT b.grid_id AS id, count(*) AS n FROM household h JOIN building b ON b.id = h.building_id GROUP BY b.grid_id'),
-    residents: map('SELECT grid_id AS id, count(*) AS n FROM resident GROUP BY grid_id'),
-    events,
-    staffing,
-  };
+  return staffing;
 }
 
 interface GridRecord {
@@ -83,27 +95,51 @@ function gridRecords(db: ReadDb): GridRecord[] {
   );
 }
 
-export function overviewFigures(db: ReadDb, grids: GridRecord[], counts: GridCounts, profile: StaffingProfile): OverviewFigures {
-  const basic = grids.filter((g) => g.dedicated === 0);
+/** Whole-street counts, each a count over one table (or two for coverage). */
+interface TableCounts {
+  communities: number;
+  buildings: number;
+  households: number;
+  residents: number;
+  partyOrgs: number;
+  members: number;
+  gridWorkers: number;
+  gridsWithBranch: number;
+  branchesWithSecretary: number;
+  branches: number;
+}
+
+function tableCounts(db: ReadDb): TableCounts {
   return {
     communities: count(db, 'SELECT count(*) FROM community'),
-    grids: grids.length,
-    basicGrids: basic.length,
-    dedicatedGrids: grids.length - basic.length,
     buildings: count(db, 'SELECT count(*) FROM building'),
     households: count(db, 'SELECT count(*) FROM household'),
     residents: count(db, 'SELECT count(*) FROM resident'),
     partyOrgs: count(db, 'SELECT count(*) FROM party_org'),
     members: count(db, `SELECT count(*) FROM party_member m WHERE ${ACTIVE_MEMBER}`),
     gridWorkers: count(db, `SELECT count(DISTINCT person_id) FROM staff_assignment WHERE until IS NULL AND role IN ${GRID_WORKER_ROLES}`),
+    gridsWithBranch: count(
+      db,
+      "SELECT count(*) FROM grid g WHERE g.kind <> '专属网格' AND EXISTS (SELECT 1 FROM party_org o WHERE o.grid_id = g.id AND o.kind IN ('党支部', '联合党支部'))",
+    ),
+    branchesWithSecretary: count(db, "SELECT count(*) FROM party_org WHERE kind IN ('党支部', '联合党支部') AND secretary_person_id IS NOT NULL"),
+    branches: count(db, "SELECT count(*) FROM party_org WHERE kind IN ('党支部', '联合党支部')"),
+  };
+}
+
+export function overviewFigures(counts: TableCounts, grids: GridRecord[], perGrid: GridCounts, profile: StaffingProfile): OverviewFigures {
+  const basic = grids.filter((g) => g.dedicated === 0);
+  const { gridsWithBranch, branchesWithSecretary, branches, ...totals } = counts;
+  return {
+    ...totals,
+    grids: grids.length,
+    basicGrids: basic.length,
+    dedicatedGrids: grids.length - basic.length,
     coverage: {
-      gridsWithBranch: count(
-        db,
-        "SELECT count(*) FROM grid g WHERE g.kind <> '专属网格' AND EXISTS (SELECT 1 FROM party_org o WHERE o.grid_id = g.id AND o.kind IN ('党支部', '联合党支部'))",
-      ),
-      branchesWithSecretary: count(db, "SELECT count(*) FROM party_org WHERE kind IN ('党支部', '联合党支部') AND secretary_person_id IS NOT NULL"),
-      branches: count(db, "SELECT count(*) FROM party_org WHERE kind IN ('党支部', '联合党支部')"),
-      gridsFullyStaffed: basic.filter((g) => staffingGaps(profile, counts.staffing.get(g.id)) === 0).length,
+      gridsWithBranch,
+      branchesWithSecretary,
+      branches,
+      gridsFullyStaffed: basic.filter((g) => staffingGaps(profile, perGrid.staffing.get(g.id)) === 0).length,
       staffingProfile: profile.label,
     },
   };
@@ -173,8 +209,17 @@ export function gridFigures(grids: GridRecord[], counts: GridCounts, profile: St
   }));
 }
 
-export function communityRanking(db: ReadDb, grids: GridRecord[], counts: GridCounts): CommunityRank[] {
-  const members = new Map(
+interface CommunityRecord {
+  id: number;
+  code: string;
+  name: string;
+}
+
+const communityRecords = (db: ReadDb): CommunityRecord[] => db.all<CommunityRecord>('SELECT id, code, name FROM community ORDER BY code');
+
+/** Active members per community: through their branch's community, or its grid's. */
+const membersByCommunity = (db: ReadDb): Map<number, number> =>
+  new Map(
     db
       .all<{ id: number; n: number }>(
         `SELECT coalesce(o.community_id, g.community_id) AS id, count(*) AS n
@@ -183,7 +228,8 @@ export function communityRanking(db: ReadDb, grids: GridRecord[], counts: GridCo
       )
       .map((r) => [r.id, r.n]),
   );
-  const communities = db.all<{ id: number; code: string; name: string }>('SELECT id, code, name FROM community ORDER BY code');
+
+export function communityRanking(communities: CommunityRecord[], grids: GridRecord[], counts: GridCounts, members: Map<number, number>): CommunityRank[] {
   return communities
     .map((c) => {
       const own = grids.filter((g) => g.communityId === c.id);
@@ -252,16 +298,80 @@ export function eventFigures(db: ReadDb, clock: Clock): EventFigures {
   };
 }
 
-export function boardFigures(db: ReadDb, clock: Clock, profile: StaffingProfile = activeStaffingProfile()): BoardFigures {
-  const grids = gridRecords(db);
-  const counts = gridCounts(db, clock);
+/**
+ * The figures in parts, each read from its own tables. After a write only the parts that read a
+ * changed table are read again (dashboard/handlers.ts); parts that depend on the day as well are
+ * read again as time passes.
+ */
+export interface BoardParts {
+  street: string;
+  communities: CommunityRecord[];
+  grids: GridRecord[];
+  households: PerGrid;
+  residents: PerGrid;
+  gridEvents: Map<number, GridEvents>;
+  staffing: Map<number, Map<string, number>>;
+  counts: TableCounts;
+  members: Map<number, number>;
+  party: PartyFigures;
+  events: EventFigures;
+}
+
+export type PartName = keyof BoardParts;
+
+interface PartSource<P extends PartName> {
+  /** The tables the part reads (audit_log.entity names). */
+  tables: readonly string[];
+  /** The part also changes with the date or the time (overdue, this month, the last 30 days). */
+  clock: boolean;
+  read(db: ReadDb, clock: Clock): BoardParts[P];
+}
+
+export const partSources: { [P in PartName]: PartSource<P> } = {
+  street: { tables: ['street'], clock: false, read: (db) => db.value<string>('SELECT name FROM street WHERE id = 1') ?? '' },
+  communities: { tables: ['community'], clock: false, read: communityRecords },
+  grids: { tables: ['grid', 'community'], clock: false, read: gridRecords },
+  households: { tables: ['household', 'building'], clock: false, read: householdsByGrid },
+  residents: { tables: ['resident'], clock: false, read: residentsByGrid },
+  gridEvents: { tables: ['event'], clock: true, read: eventsByGrid },
+  staffing: { tables: ['staff_assignment'], clock: false, read: staffByGrid },
+  counts: {
+    tables: ['community', 'building', 'household', 'resident', 'party_org', 'party_member', 'staff_assignment', 'grid'],
+    clock: false,
+    read: tableCounts,
+  },
+  members: { tables: ['party_member', 'party_org', 'grid'], clock: false, read: membersByCommunity },
+  // Age bands and 党龄 compare birth and confirmation dates with today.
+  party: { tables: ['party_member', 'party_org', 'person'], clock: true, read: partyFigures },
+  // The ticker names grids and masks the names of people its titles quote.
+  events: { tables: ['event', 'grid', 'person'], clock: true, read: eventFigures },
+};
+
+export const partNames = Object.keys(partSources) as PartName[];
+
+/** Reads the parts named `stale` (all of them without `previous`) and keeps the others. */
+export function readParts(db: ReadDb, clock: Clock, previous?: { parts: BoardParts; stale: ReadonlySet<PartName> }): BoardParts {
+  const parts: Partial<Record<PartName, unknown>> = { ...previous?.parts };
+  for (const name of partNames) {
+    if (!previous || previous.stale.has(name)) parts[name] = (partSources[name] as PartSource<PartName>).read(db, clock);
+  }
+  return parts as BoardParts;
+}
+
+/** Composes the boards from their parts: no database access, so cheap to redo. */
+export function composeFigures(parts: BoardParts, clock: Clock, profile: StaffingProfile = activeStaffingProfile()): BoardFigures {
+  const perGrid: GridCounts = { households: parts.households, residents: parts.residents, events: parts.gridEvents, staffing: parts.staffing };
   return {
     generatedAt: clock.now,
-    streetName: db.value<string>('SELECT name FROM street WHERE id = 1') ?? '',
-    overview: overviewFigures(db, grids, counts, profile),
-    party: partyFigures(db, clock),
-    grids: gridFigures(grids, counts, profile),
-    communities: communityRanking(db, grids, counts),
-    events: eventFigures(db, clock),
+    streetName: parts.street,
+    overview: overviewFigures(parts.counts, parts.grids, perGrid, profile),
+    party: parts.party,
+    grids: gridFigures(parts.grids, perGrid, profile),
+    communities: communityRanking(parts.communities, parts.grids, perGrid, parts.members),
+    events: parts.events,
   };
+}
+
+export function boardFigures(db: ReadDb, clock: Clock, profile: StaffingProfile = activeStaffingProfile()): BoardFigures {
+  return composeFigures(readParts(db, clock), clock, profile);
 }
