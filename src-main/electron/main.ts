@@ -55,7 +55,8 @@ export async function startDesktop(): Promise<void> {
 
   let mainWindow = createMainWindow(paths);
   // Started again at login (a hall PC after a power cut) with the same data directory.
-  const relaunch = [process.execPath, ...(app.isPackaged ? [] : [app.getAppPath()]), ...(process.argv.includes('--data') ? ['--data', dataDir] : [])];
+  const explicitData = process.argv.some((a) => a === '--data' || a.startsWith('--data='));
+  const relaunch = [process.execPath, ...(app.isPackaged ? [] : [app.getAppPath()]), ...(explicitData ? ['--data', dataDir] : [])];
   const screens = new ScreenWindows(paths, backend, relaunch, () => void buildMenu());
   const ours = (): BrowserWindow[] => [mainWindow, ...screens.windows()].filter((w) => !w.isDestroyed());
 
