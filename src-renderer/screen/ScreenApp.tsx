@@ -64,7 +64,7 @@ function CarouselBar({ playlist, state }: { playlist: PlaylistEntry[]; state: Ca
           {i === state.index && playlist.length > 1 && (
             // Restarts for each showing (key); pauses with the carousel, so it shows the time left.
             <span
-              key={`${state.index}-${state.durations.join()}`}
+              key={`${state.index}-${JSON.stringify(state.entries)}`}
               className="carousel-progress"
               style={{ animationDuration: `${entry.seconds}s`, animationPlayState: held ? 'paused' : 'running' }}
             />
@@ -82,7 +82,7 @@ function startBoard(params: ScreenParams, config: ScreenConfig): BoardId | null 
   if (params.board) return params.board;
   if (transport === 'ipc') return config.lastBoard;
   const stored = window.localStorage.getItem(LAST_BOARD_KEY);
-  return (config.playlist.find((e) => e.board === stored)?.board ?? config.lastBoard) || null;
+  return config.playlist.find((e) => e.board === stored)?.board ?? config.lastBoard;
 }
 
 function rememberBoard(board: BoardId): void {
@@ -96,12 +96,12 @@ function rememberBoard(board: BoardId): void {
 
 function Screen({ config, figures, stale, params }: { config: ScreenConfig; figures: BoardFigures | null; stale: boolean; params: ScreenParams }) {
   const playlist = useMemo(() => (params.board ? [{ board: params.board, seconds: 3600 }] : config.playlist), [params.board, config.playlist]);
-  const durations = useMemo(() => playlist.map((e) => e.seconds * 1000), [playlist]);
+  const entries = useMemo(() => playlist.map((e) => ({ key: e.board, ms: e.seconds * 1000 })), [playlist]);
   const [startIndex] = useState(() => {
     const board = startBoard(params, config);
     return Math.max(0, playlist.findIndex((e) => e.board === board));
   });
-  const state = useCarousel(durations, startIndex, !params.board);
+  const state = useCarousel(entries, startIndex, !params.board);
   const board = playlist[state.index]?.board ?? 'overview';
 
   // Boards mount when first shown and stay mounted: their charts are updated, never re-created.

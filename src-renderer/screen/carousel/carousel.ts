@@ -5,11 +5,16 @@
  */
 export type Hold = 'pointer' | 'key';
 
+/** A playlist entry: which board, for how many milliseconds. */
+export interface CarouselEntry {
+  key: string;
+  ms: number;
+}
+
 export interface CarouselState {
   index: number;
   length: number;
-  /** Milliseconds each entry shows. */
-  durations: readonly number[];
+  entries: readonly CarouselEntry[];
   holds: readonly Hold[];
   /** Time left on the current entry when it last started or was held. */
   remainingMs: number;
@@ -22,17 +27,19 @@ export type CarouselAction =
   | { type: 'hold'; reason: Hold; now: number }
   | { type: 'release'; reason: Hold; now: number }
   | { type: 'step'; by: 1 | -1; now: number }
-  | { type: 'reset'; durations: readonly number[]; index: number; now: number };
+  | { type: 'reset'; entries: readonly CarouselEntry[]; now: number };
 
-export function startCarousel(durations: readonly number[], index: number, now: number): CarouselState {
-  const length = Math.max(1, durations.length);
+const DEFAULT_MS = 30_000;
+
+export function startCarousel(entries: readonly CarouselEntry[], index: number, now: number): CarouselState {
+  const length = Math.max(1, entries.length);
   const at = ((index % length) + length) % length;
-  return { index: at, length, durations, holds: [], remainingMs: durations[at] ?? 30_000, runningSince: now };
+  return { index: at, length, entries, holds: [], remainingMs: entries[at]?.ms ?? DEFAULT_MS, runningSince: now };
 }
 
 const show = (state: CarouselState, index: number, now: number): CarouselState => {
   const at = ((index % state.length) + state.length) % state.length;
-  const remainingMs = state.durations[at] ?? 30_000;
+  const remainingMs = state.entries[at]?.ms ?? DEFAULT_MS;
   return { ...state, index: at, remainingMs, runningSince: state.holds.length > 0 ? null : now };
 };
 
@@ -59,7 +66,10 @@ export function carousel(state: CarouselState, action: CarouselAction): Carousel
     }
     case 'step':
       return show(state, state.index + action.by, action.now);
-    case 'reset':
-      return startCarousel(action.durations, action.index, action.now);
+    case 'reset': {
+      // A new playlist goes on from the board on screen, if it is still in the list.
+      const current = state.entries[state.index]?.key;
+      return startCarousel(action.entries, Math.max(0, action.entries.findIndex((e) => e.key === current)), action.now);
+    }
   }
 }

@@ -1,5 +1,5 @@
 import { useEffect, useReducer, useRef } from 'react';
-import { carousel, startCarousel, timeLeft, type CarouselState } from './carousel';
+import { carousel, startCarousel, timeLeft, type CarouselEntry, type CarouselState } from './carousel';
 
 /** A key press holds the board this long at most: a hall screen must not stay paused for good. */
 const KEY_HOLD_MS = 5 * 60_000;
@@ -10,22 +10,18 @@ const POINTER_IDLE_MS = 15_000;
  * Runs the playlist: each entry for its duration; a moving pointer or the space key holds the
  * current board, arrows step through the list. Returns the state for the indicator.
  */
-export function useCarousel(durations: readonly number[], startIndex: number, enabled: boolean): CarouselState {
-  const signature = durations.join(',');
-  const [state, dispatch] = useReducer(carousel, null, () => startCarousel(durations, startIndex, Date.now()));
-  const startRef = useRef(startIndex);
-  useEffect(() => {
-    startRef.current = startIndex;
-  }, [startIndex]);
+export function useCarousel(entries: readonly CarouselEntry[], startIndex: number, enabled: boolean): CarouselState {
+  const signature = JSON.stringify(entries);
+  const [state, dispatch] = useReducer(carousel, null, () => startCarousel(entries, startIndex, Date.now()));
 
-  // A new playlist (settings changed) starts over at the board the screen was showing.
+  // A new playlist (settings changed) goes on from the board the screen is showing.
   const first = useRef(true);
   useEffect(() => {
     if (first.current) {
       first.current = false;
       return;
     }
-    dispatch({ type: 'reset', durations: signature.split(',').map(Number), index: startRef.current, now: Date.now() });
+    dispatch({ type: 'reset', entries: JSON.parse(signature) as CarouselEntry[], now: Date.now() });
   }, [signature]);
 
   useEffect(() => {
