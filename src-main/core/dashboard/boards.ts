@@ -252,7 +252,18 @@ export function communityRanking(communities: CommunityRecord[], grids: GridReco
 const WHISTLES = ['问题哨', '服务哨', '攻坚哨', '应急哨'];
 const STATUSES = ['受理', '转办', '处置中', '已反馈', '已评价', '已公示', '已归档'];
 
-export function eventFigures(db: ReadDb, clock: Clock): EventFigures {
+/** The newest events for the ticker; a title is typed by a person and may quote a resident: the hall sees it masked. */
+export function tickerEvents(db: ReadDb): TickerEvent[] {
+  const newest = db.all<TickerEvent>(
+    `SELECT e.code, e.title, e.category, e.whistle, e.status, g.name AS gridName, e.reported_at AS reportedAt
+     FROM event e JOIN grid g ON g.id = e.grid_id ORDER BY e.reported_at DESC, e.id DESC LIMIT 20`,
+  );
+  const names = personNamesIn(db, newest.map((e) => e.title));
+  return newest.map((e) => ({ ...e, title: maskText(e.title, names) }));
+}
+
+/** Everything on the events board but the ticker: one pass over the year's events by kind. */
+export function eventFigures(db: ReadDb, clock: Clock): Omit<EventFigures, 'ticker'> {
   const yearAgo = shiftDay(clock.today, -365);
   const since = shiftDay(clock.today, -29);
   const kinds = db.all<{ whistle: string | null; status: string; satisfaction: string | null; n: number }>(
@@ -273,14 +284,7 @@ export function eventFigures(db: ReadDb, clock: Clock): EventFigures {
   const reported = daily('reported_at');
   const closed = daily('closed_at');
   const unclassified = where((k) => k.whistle === null);
-  const newest = db.all<TickerEvent>(
-    `SELECT e.code, e.title, e.category, e.whistle, e.status, g.name AS gridName, e.reported_at AS reportedAt
-     FROM event e JOIN grid g ON g.id = e.grid_id ORDER BY e.reported_at DESC, e.id DESC LIMIT 20`,
-  );
-  // A title is typed by a person and may quote a resident: the hall sees it masked.
-  const names = personNamesIn(db, newest.map((e) => e.title));
   return {
-    ticker: newest.map((e) => ({ ...e, title: maskText(e.title, names) })),
     byWhistle: [
       ...WHISTLES.map((label) => ({ label, value: where((k) => k.whistle === label) })),
       ...(unclassified > 0 ? [{ label: '未分类', value: unclassified }] : []),
@@ -314,7 +318,8 @@ export interface BoardParts {
   counts: TableCounts;
   members: Map<number, number>;
   party: PartyFigures;
-  events: EventFigures;
+  events: Omit<EventFigures, 'ticker'>;
+  ticker: TickerEvent[];
 }
 
 export type PartName = keyof BoardParts;
@@ -343,8 +348,9 @@ export const partSources: { [P in PartName]: PartSource<P> } = {
   members: { tables: ['party_member', 'party_org', 'grid'], clock: false, read: membersByCommunity },
   // Age bands and 党龄 compare birth and confirmation dates with today.
   party: { tables: ['party_member', 'party_org', 'person'], clock: true, read: partyFigures },
+  events: { tables: ['event'], clock: true, read: eventFigures },
   // The ticker names grids and masks the names of people its titles quote.
-  events: { tables: ['event', 'grid', 'person'], clock: true, read: eventFigures },
+  ticker: { tables: ['event', 'grid', 'person'], clock: false, read: tickerEvents },
 };
 
 export const partNames = Object.keys(partSources) as PartName[];
@@ -368,7 +374,7 @@ export function composeFigures(parts: BoardParts, clock: Clock, profile: Staffin
     party: parts.party,
     grids: gridFigures(parts.grids, perGrid, profile),
     communities: communityRanking(parts.communities, parts.grids, perGrid, parts.members),
-    events: parts.events,
+    events: { ticker: parts.ticker, ...parts.events },
   };
 }
 

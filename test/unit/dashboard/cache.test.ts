@@ -55,7 +55,7 @@ describe('board figures shared by every screen', () => {
     const writes: [string, () => Promise<unknown>][] = [
       ['a community renamed', () => save({ entity: 'community', mode: 'update', key: community, values: { name: '更名社区' } })],
       ['a resident moved in', () => save({ entity: 'resident', mode: 'create', values: { idNumber: composeIdNumber('150102', '1988-03-04', 21), name: '新居民', gridCode: grid } })],
-      ['a resident joined the party', () => save({ entity: 'partyMember', mode: 'create', values: { idNumber: resident, name: residentName, category: '正式党员', joinedOn: '2015-07-01', confirmedOn: '2016-07-01', orgCode: branch } })],
+      ['a resident joined the party (the ticker is read again, the year of events is not)', () => save({ entity: 'partyMember', mode: 'create', values: { idNumber: resident, name: residentName, category: '正式党员', joinedOn: '2015-07-01', confirmedOn: '2016-07-01', orgCode: branch } })],
       ['a grid worker appointed', () => save({ entity: 'staff', values: { idNumber: resident, name: residentName, role: '兼职网格员', scopeCode: grid, since: '2026-01-01' } })],
       ['an event reported quoting a resident', () => save({ entity: 'event', values: { code: 'SJCACHE0001', title: `${residentName}反映井盖缺失`, gridCode: grid, reportedAt: clock.now, status: '受理' } })],
       ['a grid redrawn', () => save({ entity: 'grid', mode: 'update', key: grid, values: { boundary: null } })],
@@ -66,10 +66,15 @@ describe('board figures shared by every screen', () => {
       const shared = await call(c, 'dashboard.boards', {});
       expect(shared, what).toEqual(boardFigures(db(), clock));
       expect(shared, what).not.toBe(before);
+      if (what.startsWith('a resident joined')) {
+        expect(shared.events.trend).toBe(before.events.trend);
+        expect(shared.events.ticker).not.toBe(before.events.ticker);
+      }
       if (what === 'a community renamed') {
         // Only the parts that read communities were read again.
         expect(shared.party).toBe(before.party);
-        expect(shared.events).toBe(before.events);
+        expect(shared.events.trend).toBe(before.events.trend);
+        expect(shared.events.ticker).toBe(before.events.ticker);
         expect(shared.communities.map((x) => x.name)).toContain('更名社区');
       }
       before = shared;
