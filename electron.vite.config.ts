@@ -35,6 +35,7 @@ export default defineConfig({
     build: {
       outDir: resolve(root, 'out/renderer'),
       chunkSizeWarningLimit: 2500,
+      minify: true,
       rolldownOptions: {
         input: { index: resolve(root, 'src-renderer/index.html') },
       },

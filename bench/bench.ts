@@ -17,6 +17,7 @@ import { generateStreet } from '../src-main/core/demo/generate';
 import type { SizeName } from '../src-main/core/demo/sizes';
 import { DataDirectory } from '../src-main/core/storage/dataDirectory';
 import { isoTimestamp } from '../src-main/core/time';
+import { measureScreens, type EditTargets, type ScreenFigures } from './screens';
 import { allAggregates, firstFigures, pageQueries, residentPage } from './workload';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
@@ -33,6 +34,8 @@ const { values } = parseArgs({
     data: { type: 'string' },
     fresh: { type: 'boolean', default: false },
     'no-city': { type: 'boolean', default: false },
+    'no-screens': { type: 'boolean', default: false },
+    'screens-only': { type: 'boolean', default: false },
   },
 });
 
@@ -197,6 +200,54 @@ function row(label: string, a: number | undefined, b: number | undefined, unit: 
 
 const check = (value: number | undefined, limit: number): string => (value !== undefined && value <= limit ? '✓' : '✗');
 
+/** Residents who are not in the party yet, a branch and a grid, for the edits the screens bench makes. */
+async function editTargets(file: string): Promise<EditTargets> {
+  const sql = await loadSqlJs(wasm);
+  const db = new sql.Database(readFileSync(file));
+  try {
+    const rows = (query: string): unknown[][] => db.exec(query)[0]?.values ?? [];
+    const people = rows(
+      "SELECT p.id_number, p.name FROM resident r JOIN person p ON p.id = r.person_id WHERE p.political = '群众' AND p.birth_date BETWEEN '1970-01-01' AND '2000-01-01' ORDER BY p.id LIMIT 40",
+    ).map(([idNumber, name]) => ({ idNumber: String(idNumber), name: String(name) }));
+    const branch = String(rows("SELECT code FROM party_org WHERE kind = '党支部' ORDER BY code LIMIT 1")[0]?.[0] ?? '');
+    const grid = String(rows("SELECT code FROM grid WHERE kind <> '专属网格' ORDER BY code LIMIT 1")[0]?.[0] ?? '');
+    return { people, branch, grid };
+  } finally {
+    db.close();
+  }
+}
+
+/** The big screens against `scc serve` on a private copy of the street (bench/screens.ts). */
+async function runScreens(street: string): Promise<ScreenFigures | null> {
+  console.log('测量大屏（scc serve + Chromium 3840×2160）…');
+  const dir = copyData(street);
+  try {
+    return await measureScreens(root, dir, await editTargets(snapshotFile(dir)));
+  } catch (error) {
+    console.log(`  大屏测量失败：${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    return null;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function screenLines(screens: ScreenFigures): string[] {
+  const one = (label: string, value: number | undefined, target: string): string => row(label, value, undefined, 'ms', target);
+  return [
+    '',
+    `大屏（scc serve 上的街道规模数据，每次刷新 ${screens.payloadKb} KB），Chromium 3840×2160`,
+    one("boards' data over HTTP: first request", screens.httpFirst, 'every part read, worker cold'),
+    one('… after an event is reported, p50', screens.httpEventP50, ''),
+    one('… after an event is reported, p95', screens.httpEventP95, `≤ 150 ms ${check(screens.httpEventP95, 150)}`),
+    one('… after a member is added, p50', screens.httpMemberP50, ''),
+    one('… after a member is added, p95', screens.httpMemberP95, `≤ 150 ms ${check(screens.httpMemberP95, 150)}`),
+    one('… nothing changed since (shared), p50', screens.httpSharedP50, ''),
+    one('… nothing changed since (shared), p95', screens.httpSharedP95, ''),
+    ...(['overview', 'party', 'grids', 'events'] as const).map((b) => one(`render at 4K: ${b}`, screens[`render_${b}`], '')),
+    one('render at 4K: slowest board', screens.renderMax, `≤ 1500 ms ${check(screens.renderMax, 1500)}`),
+  ];
+}
+
 async function main(): Promise<void> {
   if (values.phase) {
     const data = values.data ?? '';
@@ -206,6 +257,11 @@ async function main(): Promise<void> {
   }
 
   const street = await ensureData('street');
+  if (values['screens-only']) {
+    const screens = await runScreens(street);
+    if (screens) console.log(screenLines(screens).join('\n'));
+    return;
+  }
   const sqljsDir = copyData(street);
   const nativeDir = copyData(street);
   console.log('测量 sql.js …');
@@ -217,6 +273,7 @@ async function main(): Promise<void> {
   } catch (error) {
     console.log(`  better-sqlite3 不可用，跳过对比：${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
   }
+  const screens = values['no-screens'] ? null : await runScreens(street);
   let city: Figures | null = null;
   if (!values['no-city']) {
     const cityDir = await ensureData('city');
@@ -240,6 +297,7 @@ async function main(): Promise<void> {
     row('snapshot (write a generation)', s.snapshot, undefined, 'ms', ''),
     row('peak RSS', s.rss, n?.rss, 'MB', `≤ 600 MB ${check(s.rss, 600)}`),
   ];
+  if (screens) lines.push(...screenLines(screens));
   if (city) {
     lines.push(
       row(`city scale open (${((city.records ?? 0) / 1e6).toFixed(2)}M records, ${((city.dbBytes ?? 0) / 1024 / 1024).toFixed(0)} MB)`, city.open, undefined, 'ms', `peak RSS ${city.rss} MB`),
@@ -247,7 +305,7 @@ async function main(): Promise<void> {
   }
   console.log(lines.join('\n'));
   mkdirSync(join(root, 'bench-output'), { recursive: true });
-  writeFileSync(join(root, 'bench-output', 'results.json'), JSON.stringify({ at: new Date().toISOString(), sqljs: s, native: n, city }, null, 2));
+  writeFileSync(join(root, 'bench-output', 'results.json'), JSON.stringify({ at: new Date().toISOString(), sqljs: s, native: n, screens, city }, null, 2));
 }
 
 await main();

@@ -13,6 +13,7 @@ import { createEmptyStreetInput, restoreInput, type SetupResult } from './dto/se
 import { passphraseInput, type BackupResult, type StorageInfo } from './dto/storage';
 import { recordKeyInput, saveRecordInput, undoInput, type AnyRecord, type SaveResult, type UndoResult } from './dto/records';
 import { listGridsInput, type CommunityRow, type GridRow } from './dto/geo';
+import type { ScreenConfig } from './dto/screen';
 import type { BackendEvents, EventName } from './dto/events';
 import type { Result } from './dto/result';
 
@@ -45,6 +46,7 @@ export const contract = {
   'geo.grids': call<GridRow[]>()(listGridsInput),
   'dashboard.summary': call<DashboardSummary>()(emptyInput),
   'dashboard.boards': call<BoardFigures>()(emptyInput),
+  'screen.config': call<ScreenConfig>()(emptyInput),
 };
 
 export type Contract = typeof contract;
@@ -57,6 +59,9 @@ export const methods = Object.keys(contract) as Method[];
 
 /** Calls whose input carries a whole file (base64): transports allow them a larger body. */
 export const fileInputMethods: readonly Method[] = ['setup.restore'];
+
+/** The only calls a big screen's read-only token may make: board figures, never personal data. */
+export const screenMethods: readonly Method[] = ['dashboard.boards', 'screen.config'];
 
 export function isMethod(name: string): name is Method {
   return Object.prototype.hasOwnProperty.call(contract, name);
@@ -86,3 +91,4 @@ export type * from './dto/records';
 export type * from './dto/geo';
 export type * from './dto/dashboard';
 export type * from './dto/boards';
+export type * from './dto/screen';

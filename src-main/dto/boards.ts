@@ -24,8 +24,10 @@ export interface OverviewFigures {
     /** 党支部/联合党支部 with a secretary. */
     branchesWithSecretary: number;
     branches: number;
-    /** Basic grids staffed 1+1+1+N (网格长, 网格管理员, 专职网格员, ≥1 兼职网格员). */
+    /** Basic grids staffed as the active rule profile asks (default 1+1+1+N: 网格长, 网格管理员, 专职网格员, ≥1 兼职网格员). */
     gridsFullyStaffed: number;
+    /** The staffing rule applied, as shown beside the figure: `1+1+1+N`. */
+    staffingProfile: string;
   };
 }
 
@@ -51,7 +53,7 @@ export interface GridFigure {
   households: number;
   residents: number;
   eventsLast30Days: number;
-  /** Roles of 1+1+1+N missing in this grid (0 when fully staffed). */
+  /** People missing under the active staffing profile (0 when fully staffed; always 0 for a 专属网格). */
   staffingGaps: number;
   boundary: string | null;
 }
@@ -68,6 +70,7 @@ export interface CommunityRank {
 
 export interface TickerEvent {
   code: string;
+  /** As typed, with any name, ID number or phone number of a person masked. */
   title: string;
   category: string | null;
   whistle: string | null;
@@ -90,6 +93,7 @@ export interface EventFigures {
 
 export interface BoardFigures {
   generatedAt: string;
+  streetName: string;
   overview: OverviewFigures;
   party: PartyFigures;
   grids: GridFigure[];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { screenSettingsPatch, screenSettingsSchema } from './screen';
 
 /** Settings of one installation, kept in DATA/settings.json (never personal data). */
 export const settingsSchema = z
@@ -11,6 +12,8 @@ export const settingsSchema = z
         snapshotAfterMiB: z.number().min(1).max(1024).default(32),
       })
       .default({ keepGenerations: 7, snapshotAfterMiB: 32 }),
+    /** Big screens (数据大屏): canvas, playlist, kiosk display. */
+    screen: screenSettingsSchema.prefault({}),
   })
   .strip();
 
@@ -25,6 +28,7 @@ export const settingsPatchInput = z
       })
       .strict()
       .optional(),
+    screen: screenSettingsPatch.optional(),
   })
   .strict();
 

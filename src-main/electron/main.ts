@@ -10,7 +10,8 @@ import { defaultDataDir, entryDirOf } from '../core/paths';
 import type { Backend } from '../core/core';
 import { forwardEvents, registerContract } from './ipc';
 import { menuTemplate } from './menu';
-import { createMainWindow, createScreenWindow, preloadPath, rendererIndexPath, type WindowPaths } from './windows';
+import { ScreenWindows } from './screenWindows';
+import { createMainWindow, preloadPath, rendererIndexPath, type WindowPaths } from './windows';
 
 const mainDir = entryDirOf(import.meta.url);
 
@@ -53,39 +54,52 @@ export async function startDesktop(): Promise<void> {
   }
 
   let mainWindow = createMainWindow(paths);
-  const screens = new Set<BrowserWindow>();
-  const ours = (): BrowserWindow[] => [mainWindow, ...screens].filter((w) => !w.isDestroyed());
+  // Started again at login (a hall PC after a power cut) with the same data directory.
+  const explicitData = process.argv.some((a) => a === '--data' || a.startsWith('--data='));
+  const relaunch = [process.execPath, ...(app.isPackaged ? [] : [app.getAppPath()]), ...(explicitData ? ['--data', dataDir] : [])];
+  const screens = new ScreenWindows(paths, backend, relaunch, () => void buildMenu());
+  const ours = (): BrowserWindow[] => [mainWindow, ...screens.windows()].filter((w) => !w.isDestroyed());
 
   registerContract(backend, (event) => ours().some((w) => w.webContents.id === event.sender.id), { actor: `桌面:${userName()}` });
   forwardEvents(backend, () => ours().map((w) => w.webContents));
 
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate(
-      menuTemplate(
-        {
-          openScreen(kiosk) {
-            const win = createScreenWindow(paths, { kiosk });
-            screens.add(win);
-            win.on('closed', () => screens.delete(win));
+  async function buildMenu(): Promise<void> {
+    const screenState = await screens.menuState();
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        menuTemplate(
+          {
+            openScreen(kiosk) {
+              void screens.openScreen(kiosk);
+            },
+            closeScreens() {
+              screens.closeAll();
+            },
+            chooseScreenDisplay(id) {
+              void screens.chooseDisplay(id);
+            },
+            setScreenOnStart(on) {
+              void screens.setOpenOnStart(on);
+            },
+            showDataDir() {
+              void shell.openPath(dataDir);
+            },
+            about() {
+              void dialog.showMessageBox(mainWindow, {
+                title: '关于',
+                message: `街道指挥中心 ${app.getVersion()}`,
+                detail: `党建引领网格化治理 · 数据目录：${dataDir}`,
+              });
+            },
           },
-          closeScreens() {
-            for (const win of screens) win.close();
-          },
-          showDataDir() {
-            void shell.openPath(dataDir);
-          },
-          about() {
-            void dialog.showMessageBox(mainWindow, {
-              title: '关于',
-              message: `街道指挥中心 ${app.getVersion()}`,
-              detail: `党建引领网格化治理 · 数据目录：${dataDir}`,
-            });
-          },
-        },
-        process.platform === 'darwin',
+          process.platform === 'darwin',
+          screenState,
+        ),
       ),
-    ),
-  );
+    );
+  }
+  await buildMenu();
+  await screens.restore();
 
   app.on('second-instance', () => {
     if (mainWindow.isDestroyed()) mainWindow = createMainWindow(paths);

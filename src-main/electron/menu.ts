@@ -1,14 +1,21 @@
 import type { MenuItemConstructorOptions } from 'electron';
+import type { ScreenMenuState } from './screenWindows';
 
 export interface MenuActions {
   openScreen(kiosk: boolean): void;
   closeScreens(): void;
+  chooseScreenDisplay(id: number): void;
+  setScreenOnStart(on: boolean): void;
   showDataDir(): void;
   about(): void;
 }
 
 /** The application menu, in Chinese. Roles give the platform's own behaviour (copy, zoom, quit). */
-export function menuTemplate(actions: MenuActions, isMac: boolean): MenuItemConstructorOptions[] {
+export function menuTemplate(
+  actions: MenuActions,
+  isMac: boolean,
+  screen: ScreenMenuState = { displays: [], openOnStart: false },
+): MenuItemConstructorOptions[] {
   return [
     {
       label: '文件',
@@ -45,6 +52,18 @@ export function menuTemplate(actions: MenuActions, isMac: boolean): MenuItemCons
         { label: '在窗口中打开大屏', click: () => actions.openScreen(false) },
         { label: '在副屏全屏展示（展厅模式）', click: () => actions.openScreen(true) },
         { label: '关闭大屏', click: () => actions.closeScreens() },
+        { type: 'separator' },
+        {
+          label: '大屏显示器',
+          submenu: screen.displays.map((d) => ({ label: d.label, type: 'radio', checked: d.chosen, click: () => actions.chooseScreenDisplay(d.id) })),
+          enabled: screen.displays.length > 0,
+        },
+        {
+          label: '开机后自动打开大屏',
+          type: 'checkbox',
+          checked: screen.openOnStart,
+          click: (item) => actions.setScreenOnStart(item.checked),
+        },
       ],
     },
     {

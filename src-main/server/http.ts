@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Backend } from '../core/core';
 import type { AnyEvent } from '../core/events/bus';
-import { fileInputMethods, isMethod } from '../contract';
+import { fileInputMethods, isMethod, screenMethods } from '../contract';
 import type { Result } from '../dto/result';
 import { cookie, hostAllowed, tokensEqual } from './security';
 import { serveStatic } from './static';
@@ -14,6 +14,8 @@ export interface HttpOptions {
   rendererDir: string;
   /** Required on every API request when set; `serve` sets one whenever it binds beyond loopback. */
   token: string | null;
+  /** A read-only token for big screens: board calls, events and the static app, nothing else. */
+  screenToken?: string | null;
   maxBodyBytes?: number;
   /** For calls that carry a file (a backup to restore). */
   maxFileBodyBytes?: number;
@@ -27,6 +29,10 @@ export interface HttpTransport {
 }
 
 const TOKEN_COOKIE = 'scc_token';
+const SCREEN_COOKIE = 'scc_screen';
+
+/** What a request may do: everything, only what a big screen needs, or nothing. */
+type Access = 'full' | 'screen' | 'none';
 const HEARTBEAT_MS = 15_000;
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -68,11 +74,14 @@ export function startHttpTransport(backend: Backend, options: HttpOptions): Prom
   const maxBody = options.maxBodyBytes ?? 20 * 1024 * 1024;
   const maxFileBody = options.maxFileBodyBytes ?? 1024 * 1024 * 1024;
 
-  const authorised = (req: IncomingMessage): boolean => {
-    if (!options.token) return true;
+  const screenToken = options.screenToken ?? null;
+  const access = (req: IncomingMessage): Access => {
+    if (!options.token) return 'full';
     const header = req.headers.authorization;
-    const given = header?.startsWith('Bearer ') ? header.slice(7) : cookie(req, TOKEN_COOKIE);
-    return given !== null && tokensEqual(given, options.token);
+    const bearer = header?.startsWith('Bearer ') ? header.slice(7) : null;
+    for (const given of [bearer, cookie(req, TOKEN_COOKIE)]) if (given !== null && tokensEqual(given, options.token)) return 'full';
+    for (const given of [bearer, cookie(req, SCREEN_COOKIE)]) if (given !== null && screenToken && tokensEqual(given, screenToken)) return 'screen';
+    return 'none';
   };
 
   const handleCall = async (req: IncomingMessage, res: ServerResponse, method: string): Promise<void> => {
@@ -117,11 +126,15 @@ export function startHttpTransport(backend: Backend, options: HttpOptions): Prom
     const path = url.pathname;
 
     if (path.startsWith('/api/')) {
-      if (!authorised(req)) return failure(res, 401, 'UNAUTHORIZED', '需要访问令牌。');
+      const level = access(req);
+      if (level === 'none') return failure(res, 401, 'UNAUTHORIZED', '需要访问令牌。');
       if (path === '/api/events') return handleEvents(req, res);
       if (path === '/api/health') return sendJson(res, 200, { ok: true });
       const match = /^\/api\/call\/([A-Za-z0-9_.-]+)$/.exec(path);
       if (match?.[1]) {
+        if (level === 'screen' && !(isMethod(match[1]) && screenMethods.includes(match[1]))) {
+          return failure(res, 403, 'UNAUTHORIZED', '大屏令牌只能读取大屏数据。');
+        }
         handleCall(req, res, match[1]).catch(() => {
           if (!res.headersSent) failure(res, 500, 'INVALID_INPUT', '请求处理失败。');
         });
@@ -132,11 +145,14 @@ export function startHttpTransport(backend: Backend, options: HttpOptions): Prom
 
     // Opening a page with ?token=… once stores the token in a cookie, so EventSource and fetch carry it.
     const given = url.searchParams.get('token');
-    if (options.token && given && tokensEqual(given, options.token)) {
+    const cookieName =
+      options.token && given && tokensEqual(given, options.token) ? TOKEN_COOKIE : screenToken && given && tokensEqual(given, screenToken) ? SCREEN_COOKIE : null;
+    if (given && cookieName) {
       url.searchParams.delete('token');
       res.writeHead(303, {
         location: url.pathname + url.search + url.hash,
-        'set-cookie': `${TOKEN_COOKIE}=${encodeURIComponent(given)}; HttpOnly; SameSite=Strict; Path=/`,
+        // A screen runs unattended for months: its cookie outlives the browser session.
+        'set-cookie': `${cookieName}=${encodeURIComponent(given)}; HttpOnly; SameSite=Strict; Path=/${cookieName === SCREEN_COOKIE ? '; Max-Age=315360000' : ''}`,
       });
       return res.end();
     }

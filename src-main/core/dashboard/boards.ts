@@ -1,10 +1,12 @@
 import type { BoardFigures, CommunityRank, EventFigures, GridFigure, OverviewFigures, PartyFigures, Share, TickerEvent } from '../../dto/boards';
 import type { ReadDb } from '../db/sqlite';
+import { maskText, personNamesIn } from './mask';
+import { activeStaffingProfile, staffingGaps, type StaffingProfile } from './staffingRule';
 
 /**
  * Every figure the large screens show, computed from the database. The big tables are read
- * once each, through covering indexes (migrations 0005 and 0007), and the figures are composed
- * here: a street of 200k residents and 50k events a year stays well inside a refresh.
+ * once each, through covering indexes (migrations 0005 and 0007), in parts that can be read
+ * again one by one (`partSources`), and the figures are composed from the parts here.
  */
 
 const OPEN = "('受理', '转办', '处置中')";
@@ -28,18 +30,32 @@ const shiftYears = (day: string, years: number): string => `${Number(day.slice(0
 
 const count = (db: ReadDb, sql: string, params?: (string | number)[]): number => db.value<number>(sql, params) ?? 0;
 
-/** Per grid: rooms, residents, events in the last 30 days and over the year, staffing. */
-interface GridCounts {
-  households: Map<number, number>;
-  residents: Map<number, number>;
-  events: Map<number, { recent: number; year: number; resolved: number }>;
-  staffing: Map<number, number>;
+type PerGrid = Map<number, number>;
+interface GridEvents {
+  recent: number;
+  year: number;
+  resolved: number;
 }
 
-function gridCounts(db: ReadDb, clock: Clock): GridCounts {
-  const map = (sql: string, params?: (string | number)[]): Map<number, number> =>
-    new Map(db.all<{ id: number; n: number }>(sql, params).map((r) => [r.id, r.n]));
-  const events = new Map<number, { recent: number; year: number; resolved: number }>();
+/** Per grid: rooms, residents, events in the last 30 days and over the year, staffing. */
+interface GridCounts {
+  households: PerGrid;
+  residents: PerGrid;
+  events: Map<number, GridEvents>;
+  /** Current grid workers per grid and role. */
+  staffing: Map<number, Map<string, number>>;
+}
+
+const perGrid = (db: ReadDb, sql: string, params?: (string | number)[]): PerGrid =>
+  new Map(db.all<{ id: number; n: number }>(sql, params).map((r) => [r.id, r.n]));
+
+const householdsByGrid = (db: ReadDb): PerGrid =>
+  perGrid(db, 'SELECT b.grid_id AS id, count(*) AS n FROM household h JOIN building b ON b.id = h.building_id GROUP BY b.grid_id');
+
+const residentsByGrid = (db: ReadDb): PerGrid => perGrid(db, 'SELECT grid_id AS id, count(*) AS n FROM resident GROUP BY grid_id');
+
+function eventsByGrid(db: ReadDb, clock: Clock): Map<number, GridEvents> {
+  const events = new Map<number, GridEvents>();
   for (const r of db.all<{ id: number; year: number; recent: number; resolved: number }>(
     `SELECT grid_id AS id, count(*) AS year, sum(reported_at >= ?) AS recent, sum(status NOT IN ${OPEN}) AS resolved
      FROM event WHERE reported_at >= ? GROUP BY grid_id`,
@@ -47,16 +63,19 @@ function gridCounts(db: ReadDb, clock: Clock): GridCounts {
   )) {
     events.set(r.id, { recent: r.recent, year: r.year, resolved: r.resolved });
   }
-  return {
-    households: map('SELECT b.grid_id AS id, count(*) AS n FROM household h JOIN building b ON b.id = h.building_id GROUP BY b.grid_id'),
-    residents: map('SELECT grid_id AS id, count(*) AS n FROM resident GROUP BY grid_id'),
-    events,
-    // 1+1+1+N: how many of 网格长, 网格管理员, 专职网格员, 兼职网格员 the grid has.
-    staffing: map(
-      `SELECT grid_id AS id, (sum(role = '网格长') > 0) + (sum(role = '网格管理员') > 0) + (sum(role = '专职网格员') > 0) + (sum(role = '兼职网格员') > 0) AS n
-       FROM staff_assignment WHERE grid_id IS NOT NULL AND until IS NULL GROUP BY grid_id`,
-    ),
-  };
+  return events;
+}
+
+function staffByGrid(db: ReadDb): Map<number, Map<string, number>> {
+  const staffing = new Map<number, Map<string, number>>();
+  for (const r of db.all<{ id: number; role: string; n: number }>(
+    'SELECT grid_id AS id, role, count(*) AS n FROM staff_assignment WHERE grid_id IS NOT NULL AND until IS NULL GROUP BY grid_id, role',
+  )) {
+    const roles = staffing.get(r.id) ?? new Map<string, number>();
+    roles.set(r.role, r.n);
+    staffing.set(r.id, roles);
+  }
+  return staffing;
 }
 
 interface GridRecord {
@@ -76,27 +95,52 @@ function gridRecords(db: ReadDb): GridRecord[] {
   );
 }
 
-export function overviewFigures(db: ReadDb, grids: GridRecord[], counts: GridCounts): OverviewFigures {
-  const basic = grids.filter((g) => g.dedicated === 0);
+/** Whole-street counts, each a count over one table (or two for coverage). */
+interface TableCounts {
+  communities: number;
+  buildings: number;
+  households: number;
+  residents: number;
+  partyOrgs: number;
+  members: number;
+  gridWorkers: number;
+  gridsWithBranch: number;
+  branchesWithSecretary: number;
+  branches: number;
+}
+
+function tableCounts(db: ReadDb): TableCounts {
   return {
     communities: count(db, 'SELECT count(*) FROM community'),
-    grids: grids.length,
-    basicGrids: basic.length,
-    dedicatedGrids: grids.length - basic.length,
     buildings: count(db, 'SELECT count(*) FROM building'),
     households: count(db, 'SELECT count(*) FROM household'),
     residents: count(db, 'SELECT count(*) FROM resident'),
     partyOrgs: count(db, 'SELECT count(*) FROM party_org'),
     members: count(db, `SELECT count(*) FROM party_member m WHERE ${ACTIVE_MEMBER}`),
     gridWorkers: count(db, `SELECT count(DISTINCT person_id) FROM staff_assignment WHERE until IS NULL AND role IN ${GRID_WORKER_ROLES}`),
+    gridsWithBranch: count(
+      db,
+      "SELECT count(*) FROM grid g WHERE g.kind <> '专属网格' AND EXISTS (SELECT 1 FROM party_org o WHERE o.grid_id = g.id AND o.kind IN ('党支部', '联合党支部'))",
+    ),
+    branchesWithSecretary: count(db, "SELECT count(*) FROM party_org WHERE kind IN ('党支部', '联合党支部') AND secretary_person_id IS NOT NULL"),
+    branches: count(db, "SELECT count(*) FROM party_org WHERE kind IN ('党支部', '联合党支部')"),
+  };
+}
+
+export function overviewFigures(counts: TableCounts, grids: GridRecord[], perGrid: GridCounts, profile: StaffingProfile): OverviewFigures {
+  const basic = grids.filter((g) => g.dedicated === 0);
+  const { gridsWithBranch, branchesWithSecretary, branches, ...totals } = counts;
+  return {
+    ...totals,
+    grids: grids.length,
+    basicGrids: basic.length,
+    dedicatedGrids: grids.length - basic.length,
     coverage: {
-      gridsWithBranch: count(
-        db,
-        "SELECT count(*) FROM grid g WHERE g.kind <> '专属网格' AND EXISTS (SELECT 1 FROM party_org o WHERE o.grid_id = g.id AND o.kind IN ('党支部', '联合党支部'))",
-      ),
-      branchesWithSecretary: count(db, "SELECT count(*) FROM party_org WHERE kind IN ('党支部', '联合党支部') AND secretary_person_id IS NOT NULL"),
-      branches: count(db, "SELECT count(*) FROM party_org WHERE kind IN ('党支部', '联合党支部')"),
-      gridsFullyStaffed: basic.filter((g) => (counts.staffing.get(g.id) ?? 0) === 4).length,
+      gridsWithBranch,
+      branchesWithSecretary,
+      branches,
+      gridsFullyStaffed: basic.filter((g) => staffingGaps(profile, perGrid.staffing.get(g.id)) === 0).length,
+      staffingProfile: profile.label,
     },
   };
 }
@@ -117,14 +161,18 @@ export function partyFigures(db: ReadDb, clock: Clock): PartyFigures {
          sum(p.education = '高中/中专') AS e4, sum(p.education = '初中及以下') AS e5, sum(p.education IS NULL) AS e6,
          sum(m.confirmed_on > ?) AS y1, sum(m.confirmed_on <= ? AND m.confirmed_on > ?) AS y2, sum(m.confirmed_on <= ? AND m.confirmed_on > ?) AS y3,
          sum(m.confirmed_on <= ? AND m.confirmed_on > ?) AS y4, sum(m.confirmed_on <= ?) AS y5,
-         sum(m.category = '预备党员' AND coalesce(m.probation_extended_to, date(m.joined_on, '+1 year')) >= ? AND coalesce(m.probation_extended_to, date(m.joined_on, '+1 year')) < ?) AS due,
-         sum(m.category = '预备党员' AND coalesce(m.probation_extended_to, date(m.joined_on, '+1 year')) < ?) AS overdue,
+         sum(m.category = '预备党员' AND CASE WHEN m.probation_extended_to IS NULL THEN m.joined_on >= ? AND m.joined_on < ?
+           ELSE m.probation_extended_to >= ? AND m.probation_extended_to < ? END) AS due,
+         sum(m.category = '预备党员' AND CASE WHEN m.probation_extended_to IS NULL THEN m.joined_on < ? ELSE m.probation_extended_to < ? END) AS overdue,
          sum(m.in_service) AS inService, sum(m.in_service AND m.reported_community_id IS NOT NULL) AS reported
        FROM party_member m JOIN person p ON p.id = m.person_id WHERE ${ACTIVE_MEMBER}`,
       [
         bornAfter(31), bornAfter(31), bornAfter(46), bornAfter(46), bornAfter(61), bornAfter(61), bornAfter(71), bornAfter(71),
         bornAfter(5), bornAfter(5), bornAfter(10), bornAfter(10), bornAfter(20), bornAfter(20), bornAfter(30), bornAfter(30),
-        monthStart, nextMonth, monthStart,
+        // The year of probation ends a year after the vote (or on the extended date): compared on
+        // the vote's date a year back, the bounds stay plain strings (no date() per row).
+        shiftYears(monthStart, -1), shiftYears(nextMonth, -1), monthStart, nextMonth,
+        shiftYears(monthStart, -1), monthStart,
       ],
     ) ?? {};
   const v = (key: string): number => r[key] ?? 0;
@@ -147,7 +195,7 @@ export function partyFigures(db: ReadDb, clock: Clock): PartyFigures {
   };
 }
 
-export function gridFigures(grids: GridRecord[], counts: GridCounts): GridFigure[] {
+export function gridFigures(grids: GridRecord[], counts: GridCounts, profile: StaffingProfile): GridFigure[] {
   return grids.map((g) => ({
     code: g.code,
     name: g.name,
@@ -156,13 +204,22 @@ export function gridFigures(grids: GridRecord[], counts: GridCounts): GridFigure
     households: counts.households.get(g.id) ?? 0,
     residents: counts.residents.get(g.id) ?? 0,
     eventsLast30Days: counts.events.get(g.id)?.recent ?? 0,
-    staffingGaps: g.dedicated === 1 ? 0 : 4 - (counts.staffing.get(g.id) ?? 0),
+    staffingGaps: g.dedicated === 1 ? 0 : staffingGaps(profile, counts.staffing.get(g.id)),
     boundary: g.boundary,
   }));
 }
 
-export function communityRanking(db: ReadDb, grids: GridRecord[], counts: GridCounts): CommunityRank[] {
-  const members = new Map(
+interface CommunityRecord {
+  id: number;
+  code: string;
+  name: string;
+}
+
+const communityRecords = (db: ReadDb): CommunityRecord[] => db.all<CommunityRecord>('SELECT id, code, name FROM community ORDER BY code');
+
+/** Active members per community: through their branch's community, or its grid's. */
+const membersByCommunity = (db: ReadDb): Map<number, number> =>
+  new Map(
     db
       .all<{ id: number; n: number }>(
         `SELECT coalesce(o.community_id, g.community_id) AS id, count(*) AS n
@@ -171,7 +228,8 @@ export function communityRanking(db: ReadDb, grids: GridRecord[], counts: GridCo
       )
       .map((r) => [r.id, r.n]),
   );
-  const communities = db.all<{ id: number; code: string; name: string }>('SELECT id, code, name FROM community ORDER BY code');
+
+export function communityRanking(communities: CommunityRecord[], grids: GridRecord[], counts: GridCounts, members: Map<number, number>): CommunityRank[] {
   return communities
     .map((c) => {
       const own = grids.filter((g) => g.communityId === c.id);
@@ -194,7 +252,18 @@ export function communityRanking(db: ReadDb, grids: GridRecord[], counts: GridCo
 const WHISTLES = ['问题哨', '服务哨', '攻坚哨', '应急哨'];
 const STATUSES = ['受理', '转办', '处置中', '已反馈', '已评价', '已公示', '已归档'];
 
-export function eventFigures(db: ReadDb, clock: Clock): EventFigures {
+/** The newest events for the ticker; a title is typed by a person and may quote a resident: the hall sees it masked. */
+export function tickerEvents(db: ReadDb): TickerEvent[] {
+  const newest = db.all<TickerEvent>(
+    `SELECT e.code, e.title, e.category, e.whistle, e.status, g.name AS gridName, e.reported_at AS reportedAt
+     FROM event e JOIN grid g ON g.id = e.grid_id ORDER BY e.reported_at DESC, e.id DESC LIMIT 20`,
+  );
+  const names = personNamesIn(db, newest.map((e) => e.title));
+  return newest.map((e) => ({ ...e, title: maskText(e.title, names) }));
+}
+
+/** Everything on the events board but the ticker: one pass over the year's events by kind. */
+export function eventFigures(db: ReadDb, clock: Clock): Omit<EventFigures, 'ticker'> {
   const yearAgo = shiftDay(clock.today, -365);
   const since = shiftDay(clock.today, -29);
   const kinds = db.all<{ whistle: string | null; status: string; satisfaction: string | null; n: number }>(
@@ -216,10 +285,6 @@ export function eventFigures(db: ReadDb, clock: Clock): EventFigures {
   const closed = daily('closed_at');
   const unclassified = where((k) => k.whistle === null);
   return {
-    ticker: db.all<TickerEvent>(
-      `SELECT e.code, e.title, e.category, e.whistle, e.status, g.name AS gridName, e.reported_at AS reportedAt
-       FROM event e JOIN grid g ON g.id = e.grid_id ORDER BY e.reported_at DESC, e.id DESC LIMIT 20`,
-    ),
     byWhistle: [
       ...WHISTLES.map((label) => ({ label, value: where((k) => k.whistle === label) })),
       ...(unclassified > 0 ? [{ label: '未分类', value: unclassified }] : []),
@@ -237,15 +302,82 @@ export function eventFigures(db: ReadDb, clock: Clock): EventFigures {
   };
 }
 
-export function boardFigures(db: ReadDb, clock: Clock): BoardFigures {
-  const grids = gridRecords(db);
-  const counts = gridCounts(db, clock);
+/**
+ * The figures in parts, each read from its own tables. After a write only the parts that read a
+ * changed table are read again (dashboard/handlers.ts); parts that depend on the day as well are
+ * read again as time passes.
+ */
+export interface BoardParts {
+  street: string;
+  communities: CommunityRecord[];
+  grids: GridRecord[];
+  households: PerGrid;
+  residents: PerGrid;
+  gridEvents: Map<number, GridEvents>;
+  staffing: Map<number, Map<string, number>>;
+  counts: TableCounts;
+  members: Map<number, number>;
+  party: PartyFigures;
+  events: Omit<EventFigures, 'ticker'>;
+  ticker: TickerEvent[];
+}
+
+export type PartName = keyof BoardParts;
+
+interface PartSource<P extends PartName> {
+  /** The tables the part reads (audit_log.entity names). */
+  tables: readonly string[];
+  /** The part also changes with the date or the time (overdue, this month, the last 30 days). */
+  clock: boolean;
+  read(db: ReadDb, clock: Clock): BoardParts[P];
+}
+
+export const partSources: { [P in PartName]: PartSource<P> } = {
+  street: { tables: ['street'], clock: false, read: (db) => db.value<string>('SELECT name FROM street WHERE id = 1') ?? '' },
+  communities: { tables: ['community'], clock: false, read: communityRecords },
+  grids: { tables: ['grid', 'community'], clock: false, read: gridRecords },
+  households: { tables: ['household', 'building'], clock: false, read: householdsByGrid },
+  residents: { tables: ['resident'], clock: false, read: residentsByGrid },
+  gridEvents: { tables: ['event'], clock: true, read: eventsByGrid },
+  staffing: { tables: ['staff_assignment'], clock: false, read: staffByGrid },
+  counts: {
+    tables: ['community', 'building', 'household', 'resident', 'party_org', 'party_member', 'staff_assignment', 'grid'],
+    clock: false,
+    read: tableCounts,
+  },
+  members: { tables: ['party_member', 'party_org', 'grid'], clock: false, read: membersByCommunity },
+  // Age bands and 党龄 compare birth and confirmation dates with today.
+  party: { tables: ['party_member', 'party_org', 'person'], clock: true, read: partyFigures },
+  events: { tables: ['event'], clock: true, read: eventFigures },
+  // The ticker names grids and masks the names of people its titles quote.
+  ticker: { tables: ['event', 'grid', 'person'], clock: false, read: tickerEvents },
+};
+
+export const partNames = Object.keys(partSources) as PartName[];
+
+/** Reads the parts named `stale` (all of them without `previous`) and keeps the others. */
+export function readParts(db: ReadDb, clock: Clock, previous?: { parts: BoardParts; stale: ReadonlySet<PartName> }): BoardParts {
+  const parts: Partial<Record<PartName, unknown>> = { ...previous?.parts };
+  for (const name of partNames) {
+    if (!previous || previous.stale.has(name)) parts[name] = (partSources[name] as PartSource<PartName>).read(db, clock);
+  }
+  return parts as BoardParts;
+}
+
+/** Composes the boards from their parts: no database access, so cheap to redo. */
+export function composeFigures(parts: BoardParts, clock: Clock, profile: StaffingProfile = activeStaffingProfile()): BoardFigures {
+  const perGrid: GridCounts = { households: parts.households, residents: parts.residents, events: parts.gridEvents, staffing: parts.staffing };
   return {
     generatedAt: clock.now,
-    overview: overviewFigures(db, grids, counts),
-    party: partyFigures(db, clock),
-    grids: gridFigures(grids, counts),
-    communities: communityRanking(db, grids, counts),
-    events: eventFigures(db, clock),
+    streetName: parts.street,
+    overview: overviewFigures(parts.counts, parts.grids, perGrid, profile),
+    party: parts.party,
+    grids: gridFigures(parts.grids, perGrid, profile),
+    communities: communityRanking(parts.communities, parts.grids, perGrid, parts.members),
+    events: { ticker: parts.ticker, ...parts.events },
   };
+}
+
+export function boardFigures(db: ReadDb, clock: Clock, profile: StaffingProfile = activeStaffingProfile()): BoardFigures {
+  return composeFigures(readParts(db, clock), clock, profile);
 }

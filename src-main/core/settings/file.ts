@@ -16,8 +16,13 @@ export function loadSettings(io: FileIo, dataDir: string | null): Settings {
   }
 }
 
+/** Each section of the patch is merged into its section of the settings; lists are replaced whole. */
 export function applyPatch(settings: Settings, patch: SettingsPatch): Settings {
-  return settingsSchema.parse({ ...settings, storage: { ...settings.storage, ...patch.storage } });
+  const next: Record<string, unknown> = { ...settings };
+  for (const [section, values] of Object.entries(patch)) {
+    if (values !== undefined) next[section] = { ...(next[section] as object | undefined), ...values };
+  }
+  return settingsSchema.parse(next);
 }
 
 export function saveSettings(io: FileIo, dataDir: string | null, settings: Settings): void {

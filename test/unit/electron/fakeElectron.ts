@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { vi } from 'vitest';
 
 /**
@@ -10,6 +13,8 @@ export function createFakeElectron() {
   const exposed = new Map<string, unknown>();
   const windows: FakeWindow[] = [];
   const appEvents = new Map<string, ((...args: unknown[]) => void)[]>();
+  const screenEvents = new Map<string, (() => void)[]>();
+  const appData = mkdtempSync(join(tmpdir(), 'scc-fake-appdata-'));
   let menuTemplate: unknown[] = [];
   let nextId = 1;
 
@@ -17,9 +22,14 @@ export function createFakeElectron() {
     readonly options: Record<string, unknown>;
     readonly webContents;
     readonly loaded: string[] = [];
+    readonly events = new Map<string, (() => void)[]>();
     destroyed = false;
+    bounds: { x: number; y: number; width: number; height: number };
+    kiosk: boolean;
     constructor(options: Record<string, unknown>) {
       this.options = options;
+      this.bounds = { x: Number(options.x ?? 0), y: Number(options.y ?? 0), width: Number(options.width ?? 800), height: Number(options.height ?? 600) };
+      this.kiosk = options.kiosk === true;
       const id = nextId++;
       this.webContents = {
         id,
@@ -39,7 +49,21 @@ export function createFakeElectron() {
       return Promise.resolve();
     }
     once() {}
-    on() {}
+    on(name: string, fn: () => void) {
+      this.events.set(name, [...(this.events.get(name) ?? []), fn]);
+    }
+    getBounds() {
+      return { ...this.bounds };
+    }
+    setBounds(bounds: { x: number; y: number; width: number; height: number }) {
+      this.bounds = { ...bounds };
+    }
+    isKiosk() {
+      return this.kiosk;
+    }
+    setKiosk(on: boolean) {
+      this.kiosk = on;
+    }
     isDestroyed() {
       return this.destroyed;
     }
@@ -49,13 +73,17 @@ export function createFakeElectron() {
     focus() {}
     restore() {}
     show() {}
-    close() {}
+    close() {
+      this.destroyed = true;
+      for (const fn of this.events.get('closed') ?? []) fn();
+    }
     static getAllWindows() {
       return windows;
     }
   }
 
-  const display = (id: number, x: number) => ({ id, bounds: { x, y: 0, width: 1920, height: 1080 } });
+  const display = (id: number, x: number) => ({ id, bounds: { x, y: 0, width: 1920, height: 1080 }, size: { width: 1920, height: 1080 } });
+  let displays = [display(1, 0), display(2, 1920)];
 
   const electron = {
     ipcMain: {
@@ -97,6 +125,8 @@ export function createFakeElectron() {
       }),
       quit: vi.fn(),
       exit: vi.fn(),
+      setLoginItemSettings: vi.fn(),
+      getPath: vi.fn((_name: string) => appData),
     },
     BrowserWindow: FakeWindow,
     Menu: {
@@ -107,8 +137,11 @@ export function createFakeElectron() {
       setApplicationMenu: vi.fn(),
     },
     screen: {
-      getAllDisplays: vi.fn(() => [display(1, 0), display(2, 1920)]),
+      getAllDisplays: vi.fn(() => displays),
       getPrimaryDisplay: vi.fn(() => display(1, 0)),
+      on: vi.fn((name: string, fn: () => void) => {
+        screenEvents.set(name, [...(screenEvents.get(name) ?? []), fn]);
+      }),
     },
     shell: { openExternal: vi.fn(), openPath: vi.fn() },
     dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn() },
@@ -126,6 +159,13 @@ export function createFakeElectron() {
       for (const fn of rendererListeners.get(channel) ?? []) fn({}, message);
     },
     listenerCount: (channel: string) => rendererListeners.get(channel)?.size ?? 0,
+    appData,
+    /** Replaces the connected displays (id, x offset) and reports it as Electron would. */
+    changeDisplays(next: { id: number; x: number }[]) {
+      const added = next.length > displays.length;
+      displays = next.map((d) => display(d.id, d.x));
+      for (const fn of screenEvents.get(added ? 'display-added' : 'display-removed') ?? []) fn();
+    },
   };
 }
 

@@ -1,16 +1,24 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ipcChannel, ipcEventChannel, methods, type Api } from '../../../src-main/contract';
 import type { Backend } from '../../../src-main/core/core';
 import { EventBus } from '../../../src-main/core/events/bus';
+import { applyPatch } from '../../../src-main/core/settings/file';
+import type { Result } from '../../../src-main/dto/result';
+import { settingsPatchInput, settingsSchema, type Settings } from '../../../src-main/dto/settings';
 import { createFakeElectron, type FakeElectron } from './fakeElectron';
 
 let fake: FakeElectron;
 const calls: { method: string; input: unknown }[] = [];
 const bus = new EventBus();
+const answer = (method: string): Result<unknown> => ({ ok: true, value: `answer to ${method}` });
+/** What the backend answers; the big-screen tests swap in one that keeps settings. */
+let respond: (method: string, input: unknown) => Result<unknown> = answer;
 const backend: Backend = {
   call: (method, input) => {
     calls.push({ method, input });
-    return Promise.resolve({ ok: true, value: `answer to ${method}` });
+    return Promise.resolve(respond(method, input));
   },
   subscribe: (listener) => bus.subscribe(listener),
   close: vi.fn(() => Promise.resolve()),
@@ -24,7 +32,26 @@ beforeEach(() => {
   vi.doMock('electron', () => current.electron);
   vi.doMock('../../../src-main/core/host/workerBackend', () => ({ startWorkerBackend: vi.fn(() => Promise.resolve(backend)) }));
   calls.length = 0;
+  respond = answer;
 });
+
+/** A backend holding settings as DATA/settings.json would, starting from `initial`. */
+function keepSettings(initial: Partial<Settings['screen']> = {}): () => Settings {
+  let settings = settingsSchema.parse({ screen: initial });
+  respond = (method, input) => {
+    if (method === 'settings.get') return { ok: true, value: settings };
+    if (method === 'settings.update') {
+      settings = applyPatch(settings, settingsPatchInput.parse(input));
+      return { ok: true, value: settings };
+    }
+    return answer(method);
+  };
+  return () => settings;
+}
+
+type MenuItem = { label?: string; type?: string; checked?: boolean; click?: (item: { checked: boolean }) => void; submenu?: MenuItem[] };
+const screenMenu = (): MenuItem[] => (fake.menu() as MenuItem[]).find((m) => m.label === '大屏')?.submenu ?? [];
+const screenMenuItem = (label: string): MenuItem | undefined => screenMenu().find((i) => i.label?.includes(label));
 
 describe('IPC transport', () => {
   it('registers one handler per contract call, each forwarding to the backend', async () => {
@@ -111,9 +138,9 @@ describe('desktop shell', () => {
 
   it('opens the big screen in kiosk on the secondary display from the menu', async () => {
     await import('../../../src-main/electron/main');
-    await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
-    const screenMenu = (fake.menu() as { label: string; submenu: { label: string; click?: () => void }[] }[]).find((m) => m.label === '大屏');
-    screenMenu?.submenu.find((i) => i.label.includes('展厅模式'))?.click?.();
+    await vi.waitFor(() => expect(screenMenu().length).toBeGreaterThan(0));
+    screenMenuItem('展厅模式')?.click?.({ checked: false });
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(2));
     const screenWindow = fake.windows[1];
     expect(screenWindow?.options).toMatchObject({ kiosk: true, fullscreen: true, x: 1920 });
     expect(screenWindow?.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true });
@@ -136,5 +163,82 @@ describe('desktop shell', () => {
     expect(event.preventDefault).toHaveBeenCalled();
     await vi.waitFor(() => expect(fake.electron.app.exit).toHaveBeenCalledWith(0));
     expect(backend.close).toHaveBeenCalled();
+  });
+});
+
+describe('big screen window', () => {
+  it('opens on the display chosen in the menu, and remembers the choice and kiosk', async () => {
+    const settings = keepSettings({ kiosk: false });
+    await import('../../../src-main/electron/main');
+    await vi.waitFor(() => expect(screenMenu().length).toBeGreaterThan(0));
+    const displays = screenMenuItem('大屏显示器')?.submenu ?? [];
+    expect(displays.map((d) => [d.label, d.checked])).toEqual([
+      ['显示器 1（1920×1080，主显示器）', false],
+      ['显示器 2（1920×1080）', true],
+    ]);
+    displays[0]?.click?.({ checked: true });
+    await vi.waitFor(() => expect(settings().screen.displayId).toBe(1));
+
+    screenMenuItem('展厅模式')?.click?.({ checked: false });
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(2));
+    expect(fake.windows[1]?.options).toMatchObject({ kiosk: true, x: 0 });
+    await vi.waitFor(() => expect(settings().screen.kiosk).toBe(true));
+  });
+
+  it('comes back at start, in kiosk on its display, when set to open on start', async () => {
+    keepSettings({ openOnStart: true, kiosk: true, displayId: 2 });
+    await import('../../../src-main/electron/main');
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(2));
+    const [main, screen] = fake.windows;
+    expect(main?.loaded[0]).toMatch(/#\/$/);
+    expect(screen?.options).toMatchObject({ kiosk: true, fullscreen: true, x: 1920 });
+    expect(screen?.loaded[0]).toMatch(/#\/screen$/);
+    // The screen window is one of ours: its calls (saving the board it shows) are served.
+    const handler = fake.handlers.get(ipcChannel('settings.update'));
+    expect(await handler?.({ sender: { id: screen?.webContents.id } }, { screen: { lastBoard: 'events' } })).toMatchObject({ ok: true });
+  });
+
+  it('stays closed at start unless set to open on start', async () => {
+    keepSettings({ openOnStart: false });
+    await import('../../../src-main/electron/main');
+    await vi.waitFor(() => expect(screenMenu().length).toBeGreaterThan(0));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(fake.windows).toHaveLength(1);
+  });
+
+  it('turns opening on start on and off, starting the app at login with it', async () => {
+    const settings = keepSettings();
+    await import('../../../src-main/electron/main');
+    await vi.waitFor(() => expect(screenMenu().length).toBeGreaterThan(0));
+    const entry = join(fake.appData, 'autostart', 'street-command-center.desktop');
+
+    screenMenuItem('开机后自动打开大屏')?.click?.({ checked: true });
+    await vi.waitFor(() => expect(settings().screen.openOnStart).toBe(true));
+    await vi.waitFor(() => expect(screenMenuItem('开机后自动打开大屏')?.checked).toBe(true));
+    if (process.platform === 'linux') {
+      expect(readFileSync(entry, 'utf8')).toMatch(/^Exec=.+$/m);
+    } else {
+      expect(fake.electron.app.setLoginItemSettings).toHaveBeenLastCalledWith(expect.objectContaining({ openAtLogin: true }));
+    }
+
+    screenMenuItem('开机后自动打开大屏')?.click?.({ checked: false });
+    await vi.waitFor(() => expect(settings().screen.openOnStart).toBe(false));
+    if (process.platform === 'linux') await vi.waitFor(() => expect(existsSync(entry)).toBe(false));
+  });
+
+  it('moves an open screen to the secondary display when it is plugged in after start', async () => {
+    fake.changeDisplays([{ id: 1, x: 0 }]);
+    keepSettings({ openOnStart: true, kiosk: true });
+    await import('../../../src-main/electron/main');
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(2));
+    const screen = fake.windows[1];
+    expect(screen?.getBounds().x).toBe(0);
+
+    fake.changeDisplays([
+      { id: 1, x: 0 },
+      { id: 7, x: 1920 },
+    ]);
+    await vi.waitFor(() => expect(screen?.getBounds().x).toBe(1920));
+    expect(screen?.isKiosk()).toBe(true);
   });
 });

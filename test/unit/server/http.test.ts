@@ -25,9 +25,9 @@ function rendererFixture(): string {
   return dir;
 }
 
-async function start(token: string | null = null): Promise<HttpTransport> {
+async function start(token: string | null = null, screenToken: string | null = null): Promise<HttpTransport> {
   core = await demoCore();
-  http = await startHttpTransport(core, { host: '127.0.0.1', port: 0, rendererDir: rendererFixture(), token });
+  http = await startHttpTransport(core, { host: '127.0.0.1', port: 0, rendererDir: rendererFixture(), token, screenToken });
   return http;
 }
 
@@ -117,5 +117,73 @@ describe('HTTP transport', () => {
     const cookie = setCookie.split(';')[0] ?? '';
     const withCookie = await raw(url, { method: 'POST', path: '/api/call/app.status', headers: { cookie } });
     expect(withCookie.status).toBe(200);
+  });
+
+  describe('the read-only screen token', () => {
+    const FULL = 'full-access-token';
+    const SCREEN = 'screen-read-only-token';
+    const post = (url: string, method: string, headers: Record<string, string>, body = '{}') =>
+      raw(url, { method: 'POST', path: `/api/call/${method}`, headers, body });
+
+    it('reads the boards and the screen settings, by header or by the cookie a /screen?token= visit sets', async () => {
+      const { url } = await start(FULL, SCREEN);
+      const bearer = { authorization: `Bearer ${SCREEN}` };
+      for (const method of ['dashboard.boards', 'screen.config']) {
+        const res = await post(url, method, bearer);
+        expect(res.status, method).toBe(200);
+        expect(JSON.parse(res.body), method).toMatchObject({ ok: true });
+      }
+      const visit = await raw(url, { path: `/screen?token=${SCREEN}` });
+      expect(visit.status).toBe(303);
+      expect(visit.headers.location).toBe('/screen');
+      const setCookie = String(visit.headers['set-cookie']);
+      expect(setCookie).toMatch(/^scc_screen=/);
+      expect(setCookie).toMatch(/HttpOnly/);
+      expect(setCookie).toMatch(/Max-Age=\d+/);
+      const cookie = setCookie.split(';')[0] ?? '';
+      expect((await post(url, 'dashboard.boards', { cookie })).status).toBe(200);
+      // The app itself (static files) needs no token.
+      expect((await raw(url, { path: '/screen', headers: { cookie } })).body).toContain('街道指挥中心');
+    });
+
+    it('refuses every other call, writes above all, and changes nothing', async () => {
+      const { url } = await start(FULL, SCREEN);
+      const bearer = { authorization: `Bearer ${SCREEN}` };
+      const before = await post(url, 'settings.get', { authorization: `Bearer ${FULL}` });
+      for (const [method, body] of [
+        ['settings.update', '{"screen":{"lastBoard":"events"}}'],
+        ['settings.get', '{}'],
+        ['storage.backup', '{}'],
+        ['geo.grids', '{}'],
+        ['audit.list', '{}'],
+        ['app.status', '{}'],
+        ['no.such.call', '{}'],
+      ] as const) {
+        const res = await post(url, method, bearer, body);
+        expect(res.status, method).toBe(403);
+        expect(JSON.parse(res.body), method).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+      }
+      const after = await post(url, 'settings.get', { authorization: `Bearer ${FULL}` });
+      expect(after.body).toBe(before.body);
+    });
+
+    it('opens the event stream, so a screen hears that data changed', async () => {
+      const { url } = await start(FULL, SCREEN);
+      const response = await fetch(`${url}/api/events`, { headers: { authorization: `Bearer ${SCREEN}` } });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/text\/event-stream/);
+      await response.body?.cancel();
+    });
+
+    it('is no full-access token, and a wrong or missing token gets nothing', async () => {
+      const { url } = await start(FULL, SCREEN);
+      expect((await post(url, 'dashboard.boards', { authorization: `Bearer ${FULL}` })).status).toBe(200);
+      expect((await post(url, 'settings.update', { authorization: `Bearer ${FULL}` }, '{"screen":{"lastBoard":"events"}}')).status).toBe(200);
+      expect((await post(url, 'dashboard.boards', { authorization: 'Bearer screen-read-only-tokeX' })).status).toBe(401);
+      expect((await post(url, 'dashboard.boards', {})).status).toBe(401);
+      expect((await raw(url, { path: '/api/events' })).status).toBe(401);
+      const wrongVisit = await raw(url, { path: '/screen?token=nope' });
+      expect(wrongVisit.headers['set-cookie']).toBeUndefined();
+    });
   });
 });
