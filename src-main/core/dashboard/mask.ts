@@ -1,16 +1,14 @@
 import type { ReadDb } from '../db/sqlite';
+import { maskIdNumber, maskPhone } from '../people/idNumber';
+import { ID_NUMBER_IN_TEXT, PHONE_IN_TEXT } from '../people/inText';
 
 /**
  * Free text typed by people (an event's title) may quote a resident: public screens show it
  * masked (RULES.md "Personal information": ID first 3 + last 3, phone 3 + 4, names).
  */
-const ID_NUMBER = /(?<![0-9])[1-9][0-9]{5}(?:18|19|20)?[0-9]{2}[01][0-9][0-3][0-9][0-9]{3}[0-9Xx]?(?![0-9])/g;
-const PHONE = /(?<![0-9])1[3-9][0-9]{9}(?![0-9])/g;
 const HAN_RUN = /\p{Script=Han}{2,}/gu;
 const NAME_LENGTHS = [2, 3, 4];
 
-export const maskIdNumber = (id: string): string => `${id.slice(0, 3)}${'*'.repeat(id.length - 6)}${id.slice(-3)}`;
-export const maskPhone = (phone: string): string => `${phone.slice(0, 3)}****${phone.slice(-4)}`;
 /** 张三 → 张*, 欧阳娜娜 → 欧***: the surname stays, as on a public notice. */
 export const maskName = (name: string): string => `${name.slice(0, 1)}${'*'.repeat(name.length - 1)}`;
 
@@ -38,7 +36,7 @@ export function personNamesIn(db: ReadDb, texts: readonly string[]): string[] {
 
 /** The text with ID numbers, phone numbers and the given names masked; longer names first. */
 export function maskText(text: string, names: readonly string[]): string {
-  let masked = text.replace(ID_NUMBER, maskIdNumber).replace(PHONE, maskPhone);
+  let masked = text.replace(ID_NUMBER_IN_TEXT, maskIdNumber).replace(PHONE_IN_TEXT, maskPhone);
   for (const name of [...names].sort((a, b) => b.length - a.length)) masked = masked.split(name).join(maskName(name));
   return masked;
 }

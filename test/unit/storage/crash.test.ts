@@ -17,24 +17,31 @@ interface RunResult {
   killedAfterMs: number;
 }
 
-/** Starts the writer, kills it with SIGKILL after `delay` ms, and collects what it acknowledged. */
-function runAndKill(dataDir: string, delay: number): Promise<RunResult> {
+/**
+ * Starts the writer and kills it with SIGKILL `delay` ms after it is ready to write (or, with
+ * `duringStart`, after it was spawned: while it opens and replays). Collects what it acknowledged.
+ * Timing from "ready" keeps the test meaningful on a loaded machine, where start-up is slow.
+ */
+function runAndKill(dataDir: string, delay: number, duringStart: boolean): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [writer, dataDir, wasmPath], { stdio: ['ignore', 'pipe', 'pipe'] });
     const acked: number[] = [];
     let buffer = '';
     let stderr = '';
     const started = Date.now();
+    let timer: NodeJS.Timeout | null = duringStart ? setTimeout(() => child.kill('SIGKILL'), delay) : null;
     child.stdout.on('data', (chunk: Buffer) => {
       buffer += chunk.toString('utf8');
       const lines = buffer.split('\n');
       buffer = lines.pop() ?? '';
-      for (const line of lines) if (line.startsWith('ack ')) acked.push(Number(line.slice(4)));
+      for (const line of lines) {
+        if (line.startsWith('ack ')) acked.push(Number(line.slice(4)));
+        if (line.startsWith('ready') && !timer) timer = setTimeout(() => child.kill('SIGKILL'), delay);
+      }
     });
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    const timer = setTimeout(() => child.kill('SIGKILL'), delay);
     child.on('exit', (code, signal) => {
-      clearTimeout(timer);
+      if (timer) clearTimeout(timer);
       if (signal !== 'SIGKILL') reject(new Error(`writer exited on its own (${code}): ${stderr}`));
       else resolve({ acked, killedAfterMs: Date.now() - started });
     });
@@ -52,9 +59,11 @@ describe('crash safety: SIGKILL at random moments', () => {
       return seed / 2 ** 31;
     };
     for (let run = 0; run < RUNS; run++) {
-      // Some kills land while the child is still starting (opening, replaying), most during writes.
-      const delay = 150 + Math.floor(random() * 700);
-      const { acked } = await runAndKill(dataDir, delay);
+      // Every fourth kill lands while the child is still starting (opening, replaying, maybe
+      // snapshotting after a recovery); the others during the stream of writes and snapshots.
+      const duringStart = run % 4 === 3;
+      const delay = duringStart ? 20 + Math.floor(random() * 200) : 30 + Math.floor(random() * 400);
+      const { acked } = await runAndKill(dataDir, delay, duringStart);
       totalAcked += acked.length;
       if (acked.length > 0) {
         expect(acked[0], `run ${run} continues where the data ends`).toBe(expected + 1);
