@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { Clock } from '../src-main/core/dashboard/boards';
 import { migrations } from '../src-main/core/db/migrations';
 import { loadSqlJs } from '../src-main/core/db/sqljs';
-import { generateStreet } from '../src-main/core/demo/generate';
+import { GENERATOR_VERSION, generateStreet } from '../src-main/core/demo/generate';
 import type { SizeName } from '../src-main/core/demo/sizes';
 import { DataDirectory } from '../src-main/core/storage/dataDirectory';
 import { isoTimestamp } from '../src-main/core/time';
@@ -59,7 +59,7 @@ const peakRssMb = (): number => Math.round(process.resourceUsage().maxRSS / 1024
 /** The generated street for a size, made once and reused while schema and seed stay the same. */
 async function ensureData(size: SizeName): Promise<string> {
   const dir = join(dataRoot, size);
-  const key = JSON.stringify({ size, seed: SEED, now: NOW, migrations: migrations.map((m) => m.checksum) });
+  const key = JSON.stringify({ size, seed: SEED, now: NOW, generator: GENERATOR_VERSION, migrations: migrations.map((m) => m.checksum) });
   const keyFile = join(dataRoot, `${size}.key`);
   if (!values.fresh && existsSync(keyFile) && readFileSync(keyFile, 'utf8') === key) return dir;
   rmSync(dir, { recursive: true, force: true });

@@ -50,7 +50,7 @@ export function makePerson(
     idNumber = composeIdNumber(area, birthDate, seq);
   }
   world.ids.add(idNumber);
-  const education = age < 16 ? null : age > 65 ? random.pick(educations.slice(0, 3)) : random.pick(educations);
+  const education = age < 16 ? null : random.weighted(educationShares(age));
   const member = age >= 18 && random.chance(options.memberChance ?? memberChance(age, education));
   const id = world.insert('person', {
     id_number: idNumber,
@@ -65,6 +65,13 @@ export function makePerson(
     updated_at: world.now,
   });
   return { id, idNumber, gender, birthDate, age, education, grid: options.grid, household: options.household, member };
+}
+
+// Roughly a city's adult population: the younger, the more years of school.
+function educationShares(age: number): (readonly [string, number])[] {
+  const [primary, secondary, college, bachelor, graduate] = educations;
+  const shares = age > 65 ? [55, 30, 10, 5, 0] : age > 45 ? [35, 33, 17, 13, 2] : [18, 25, 25, 26, 6];
+  return [primary, secondary, college, bachelor, graduate].map((e, i) => [e ?? '', shares[i] ?? 0] as const);
 }
 
 // Party members are some 6–9% of adults, more among the older and the better educated.
