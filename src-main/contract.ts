@@ -13,6 +13,23 @@ import { createEmptyStreetInput, restoreInput, type SetupResult } from './dto/se
 import { passphraseInput, type BackupResult, type StorageInfo } from './dto/storage';
 import { recordKeyInput, saveRecordInput, undoInput, type AnyRecord, type SaveResult, type UndoResult } from './dto/records';
 import { listGridsInput, type CommunityRow, type GridRow } from './dto/geo';
+import {
+  batchInput,
+  cancelInput,
+  importApplyInput,
+  importPreviewInput,
+  quarantineDiscardInput,
+  quarantineDownloadInput,
+  quarantineListInput,
+  quarantineResubmitInput,
+  type FileDownload,
+  type ImportApplied,
+  type ImportBatchRow,
+  type ImportPreview,
+  type QuarantineResubmitted,
+  type QuarantineRow,
+  type QuarantineSummary,
+} from './dto/exchange';
 import type { BackendEvents, EventName } from './dto/events';
 import type { Result } from './dto/result';
 
@@ -45,6 +62,16 @@ export const contract = {
   'geo.grids': call<GridRow[]>()(listGridsInput),
   'dashboard.summary': call<DashboardSummary>()(emptyInput),
   'dashboard.boards': call<BoardFigures>()(emptyInput),
+  'exchange.importPreview': call<ImportPreview>()(importPreviewInput),
+  'exchange.importApply': call<ImportApplied>()(importApplyInput),
+  'exchange.cancel': call<{ cancelled: boolean }>()(cancelInput),
+  'exchange.batches': call<ImportBatchRow[]>()(emptyInput),
+  'exchange.undoBatch': call<UndoResult>()(batchInput),
+  'exchange.quarantine': call<QuarantineRow[]>()(quarantineListInput),
+  'exchange.quarantineSummary': call<QuarantineSummary[]>()(emptyInput),
+  'exchange.quarantineResubmit': call<QuarantineResubmitted>()(quarantineResubmitInput),
+  'exchange.quarantineDiscard': call<{ discarded: number }>()(quarantineDiscardInput),
+  'exchange.quarantineDownload': call<FileDownload>()(quarantineDownloadInput),
 };
 
 export type Contract = typeof contract;
@@ -56,7 +83,7 @@ export type Output<M extends Method> = Contract[M] extends CallSpec<z.ZodType, i
 export const methods = Object.keys(contract) as Method[];
 
 /** Calls whose input carries a whole file (base64): transports allow them a larger body. */
-export const fileInputMethods: readonly Method[] = ['setup.restore'];
+export const fileInputMethods: readonly Method[] = ['setup.restore', 'exchange.importPreview'];
 
 export function isMethod(name: string): name is Method {
   return Object.prototype.hasOwnProperty.call(contract, name);
@@ -86,3 +113,4 @@ export type * from './dto/records';
 export type * from './dto/geo';
 export type * from './dto/dashboard';
 export type * from './dto/boards';
+export type * from './dto/exchange';

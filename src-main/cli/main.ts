@@ -7,6 +7,7 @@ import { log } from '../core/log';
 import { MigrationMismatchError } from '../core/db/migrations';
 import { UsageError } from './args';
 import { checkDb, checkDbHelp } from './commands/checkDb';
+import { importFiles, importHelp } from './commands/importFiles';
 import { init, initHelp } from './commands/init';
 import { serve, serveHelp } from './commands/serve';
 import { backup, backupHelp, encrypt, encryptHelp, restore, restoreHelp } from './commands/storage';
@@ -22,6 +23,7 @@ const commands: Record<string, { run: Command; help: string }> = {
   restore: { run: restore, help: restoreHelp },
   'check-db': { run: checkDb, help: checkDbHelp },
   encrypt: { run: encrypt, help: encryptHelp },
+  import: { run: importFiles, help: importHelp },
 };
 
 function usage(): string {

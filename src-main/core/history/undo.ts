@@ -87,7 +87,12 @@ function describe(entries: AuditEntry[]): string {
  */
 export function undoWrite(ctx: CoreContext, seq: number): UndoResult {
   const db = ctx.db();
-  const entries = db.all<AuditEntry>('SELECT id, entity, row_id AS rowId, op, before, after FROM audit_log WHERE seq = ? ORDER BY id DESC', [seq]);
+  // The exchange's own history (import batches, refused rows, packages) records what happened; undoing
+  // an import restores the street's data and leaves that record standing.
+  const entries = db.all<AuditEntry>(
+    "SELECT id, entity, row_id AS rowId, op, before, after FROM audit_log WHERE seq = ? AND entity NOT LIKE 'exchange\\_%' ESCAPE '\\' ORDER BY id DESC",
+    [seq],
+  );
   if (entries.length === 0) throw new AppError('NOT_FOUND', `没有找到第 ${seq} 号修改（可能没有改动任何数据，或数据已从较早的备份恢复）。`);
 
   const shapes = new Map<string, TableShape>();

@@ -1,0 +1,21 @@
+import { defineHandlers } from '../registry';
+import { listBatches, undoBatch } from './import/batches';
+import { discardQuarantined, downloadQuarantine, listQuarantine, quarantineSummary, resubmitQuarantined } from './import/quarantine';
+import { applyHeldPlan, previewImport } from './import/service';
+import { tasks } from './tasks';
+
+const decode = (files: { name: string; contentBase64: string; mapping?: Parameters<typeof previewImport>[1][number]['mapping'] }[]) =>
+  files.map((f) => ({ name: f.name, bytes: Buffer.from(f.contentBase64, 'base64'), ...(f.mapping ? { mapping: f.mapping } : {}) }));
+
+export const exchangeHandlers = defineHandlers({
+  'exchange.importPreview': (input, ctx) => previewImport(ctx, decode(input.files), input.taskId),
+  'exchange.importApply': (input, ctx) => applyHeldPlan(ctx, input.planId, input.taskId),
+  'exchange.cancel': (input) => ({ cancelled: tasks.cancel(input.taskId) }),
+  'exchange.batches': (_input, ctx) => listBatches(ctx),
+  'exchange.undoBatch': (input, ctx) => undoBatch(ctx, input.batchId),
+  'exchange.quarantine': (input, ctx) => listQuarantine(ctx, input.status, input.entity, input.limit),
+  'exchange.quarantineSummary': (_input, ctx) => quarantineSummary(ctx),
+  'exchange.quarantineResubmit': (input, ctx) => resubmitQuarantined(ctx, input.id, input.values),
+  'exchange.quarantineDiscard': (input, ctx) => discardQuarantined(ctx, input.ids),
+  'exchange.quarantineDownload': (input, ctx) => downloadQuarantine(ctx, input.entity),
+});

@@ -1,0 +1,201 @@
+import { z } from 'zod';
+import { entityNames, type EntityName, type ReasonCode } from './records';
+
+/**
+ * Exchange with the city platform (city-platform/SPEC.md): importing the Excel templates,
+ * exporting them and exchange packages, and the HTTP sync with its outbox.
+ */
+
+// ---------- import ----------
+
+export const columnMappingInput = z
+  .object({
+    entity: z.enum(entityNames),
+    /** The sheet row holding the headers (1–5). */
+    headerRow: z.number().int().min(1).max(5),
+    /** {header text in the file: field key of the template} */
+    columns: z.record(z.string().max(200), z.string().max(60)),
+  })
+  .strict();
+
+export type ColumnMappingInput = z.infer<typeof columnMappingInput>;
+
+const importFile = z
+  .object({
+    name: z.string().min(1).max(255),
+    /** The file, base64 (a 100k-row roster is a few MB). */
+    contentBase64: z.string().min(1).max(700_000_000),
+    mapping: columnMappingInput.optional(),
+  })
+  .strict();
+
+export const importPreviewInput = z
+  .object({
+    files: z.array(importFile).min(1).max(20),
+    /** Names the progress events, and lets `exchange.cancel` stop the work. */
+    taskId: z.string().min(1).max(64).optional(),
+  })
+  .strict();
+
+export const importApplyInput = z.object({ planId: z.string().min(1).max(64), taskId: z.string().min(1).max(64).optional() }).strict();
+export const cancelInput = z.object({ taskId: z.string().min(1).max(64) }).strict();
+export const batchInput = z.object({ batchId: z.number().int().positive() }).strict();
+
+export interface ImportRejection {
+  /** The sheet row a person sees (header = row 1 when the file has no title row). */
+  row: number;
+  /** The column's header as the file names it. */
+  column: string;
+  reason: ReasonCode;
+  /** Chinese, for people. */
+  message: string;
+}
+
+export interface ImportUpgrade {
+  row: number;
+  from: string;
+  to: string;
+}
+
+export interface FieldChange {
+  field: string;
+  header: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface PreviewRow {
+  row: number;
+  key: string;
+  /** The name or title, so a person recognises the record. */
+  label: string;
+  changes?: FieldChange[];
+}
+
+export interface ImportFileReport {
+  file: string;
+  /** The template's title (实有人口信息表). */
+  template: string;
+  entity: EntityName;
+  headerRow: number;
+  kind: 'xlsx' | 'csv';
+  encoding: string | null;
+  rows: number;
+  accepted: number;
+  rejected: number;
+  /** Accepted rows by what applying them does (identical duplicate rows count once). */
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejections: ImportRejection[];
+  upgraded: ImportUpgrade[];
+  unknownColumns: string[];
+  /** File-level advice (a column a spreadsheet turned into numbers, rows not fully stored). */
+  notes: string[];
+  /** The first rows of each kind, for the preview (the counts above are complete). */
+  samples: { inserted: PreviewRow[]; changed: PreviewRow[]; unchanged: PreviewRow[] };
+}
+
+export interface UnrecognisedFile {
+  file: string;
+  message: string;
+  /** The first rows, for a person to say which is the header and what each column holds. */
+  candidates: { row: number; headers: string[] }[];
+  closest: { entity: EntityName; headerRow: number; missing: string[] } | null;
+}
+
+export interface ImportTotals {
+  rows: number;
+  accepted: number;
+  rejected: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface ImportPreview {
+  planId: string;
+  files: ImportFileReport[];
+  /** Files whose template could not be told: map their columns and preview again. */
+  unrecognised: UnrecognisedFile[];
+  totals: ImportTotals;
+}
+
+export interface ImportApplied {
+  /** Null when nothing changed and nothing new was refused: no batch, no write. */
+  batchId: number | null;
+  seq: number;
+  files: ImportFileReport[];
+  totals: ImportTotals;
+  /** Refused rows newly kept in the quarantine list. */
+  quarantined: number;
+  /** Quarantined rows that this import's accepted rows settled. */
+  settled: number;
+}
+
+export interface ImportBatchRow {
+  id: number;
+  seq: number;
+  createdAt: string;
+  actor: string;
+  files: { file: string; template: string; rows: number; accepted: number; rejected: number }[];
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  undoneAt: string | null;
+}
+
+// ---------- quarantine ----------
+
+export const quarantineListInput = z
+  .object({
+    status: z.enum(['open', 'resolved', 'discarded']).default('open'),
+    entity: z.enum(entityNames).optional(),
+    limit: z.number().int().min(1).max(5000).default(500),
+  })
+  .strict();
+
+export interface QuarantineRow {
+  id: number;
+  batchId: number;
+  entity: EntityName;
+  template: string;
+  file: string;
+  row: number;
+  key: string | null;
+  /** {field key: the text as the file had it} */
+  values: Record<string, string>;
+  problems: { field: string; header: string; reason: ReasonCode; message: string }[];
+  status: 'open' | 'resolved' | 'discarded';
+  createdAt: string;
+}
+
+export const quarantineResubmitInput = z
+  .object({
+    id: z.number().int().positive(),
+    values: z.record(z.string().max(60), z.string().max(4000)),
+  })
+  .strict();
+
+export const quarantineDiscardInput = z.object({ ids: z.array(z.number().int().positive()).min(1).max(100_000) }).strict();
+
+export const quarantineDownloadInput = z.object({ entity: z.enum(entityNames) }).strict();
+
+export interface QuarantineResubmitted {
+  /** True: saved, the row left the list. False: still refused, with the problems. */
+  saved: boolean;
+  seq: number | null;
+  problems: { field: string; header: string; reason: ReasonCode; message: string }[];
+}
+
+export interface FileDownload {
+  fileName: string;
+  contentBase64: string;
+}
+
+export interface QuarantineSummary {
+  entity: EntityName;
+  template: string;
+  open: number;
+}
