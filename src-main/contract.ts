@@ -16,19 +16,30 @@ import { listGridsInput, type CommunityRow, type GridRow } from './dto/geo';
 import {
   batchInput,
   cancelInput,
+  conflictDecisionInput,
+  conflictListInput,
+  exportPackageInput,
+  exportTemplateInput,
   importApplyInput,
   importPreviewInput,
   quarantineDiscardInput,
   quarantineDownloadInput,
   quarantineListInput,
   quarantineResubmitInput,
+  packageIdInput,
+  receivePackageInput,
+  type ConflictView,
   type FileDownload,
   type ImportApplied,
   type ImportBatchRow,
   type ImportPreview,
+  type PackageExported,
+  type PackageOutcome,
+  type PackageRow,
   type QuarantineResubmitted,
   type QuarantineRow,
   type QuarantineSummary,
+  type TemplateExport,
 } from './dto/exchange';
 import type { BackendEvents, EventName } from './dto/events';
 import type { Result } from './dto/result';
@@ -72,6 +83,14 @@ export const contract = {
   'exchange.quarantineResubmit': call<QuarantineResubmitted>()(quarantineResubmitInput),
   'exchange.quarantineDiscard': call<{ discarded: number }>()(quarantineDiscardInput),
   'exchange.quarantineDownload': call<FileDownload>()(quarantineDownloadInput),
+  'exchange.exportTemplate': call<TemplateExport>()(exportTemplateInput),
+  'exchange.exportPackage': call<PackageExported>()(exportPackageInput),
+  'exchange.packages': call<PackageRow[]>()(emptyInput),
+  'exchange.acknowledgePackage': call<PackageRow>()(packageIdInput),
+  'exchange.receivePackage': call<PackageOutcome>()(receivePackageInput),
+  'exchange.conflicts': call<ConflictView[]>()(conflictListInput),
+  'exchange.decideConflict': call<ConflictView>()(conflictDecisionInput),
+  'exchange.applyPending': call<PackageOutcome>()(packageIdInput),
 };
 
 export type Contract = typeof contract;
@@ -83,7 +102,7 @@ export type Output<M extends Method> = Contract[M] extends CallSpec<z.ZodType, i
 export const methods = Object.keys(contract) as Method[];
 
 /** Calls whose input carries a whole file (base64): transports allow them a larger body. */
-export const fileInputMethods: readonly Method[] = ['setup.restore', 'exchange.importPreview'];
+export const fileInputMethods: readonly Method[] = ['setup.restore', 'exchange.importPreview', 'exchange.receivePackage'];
 
 export function isMethod(name: string): name is Method {
   return Object.prototype.hasOwnProperty.call(contract, name);

@@ -7,6 +7,7 @@ import { log } from '../core/log';
 import { MigrationMismatchError } from '../core/db/migrations';
 import { UsageError } from './args';
 import { checkDb, checkDbHelp } from './commands/checkDb';
+import { exportFiles, exportHelp } from './commands/exportFiles';
 import { importFiles, importHelp } from './commands/importFiles';
 import { init, initHelp } from './commands/init';
 import { serve, serveHelp } from './commands/serve';
@@ -24,6 +25,7 @@ const commands: Record<string, { run: Command; help: string }> = {
   'check-db': { run: checkDb, help: checkDbHelp },
   encrypt: { run: encrypt, help: encryptHelp },
   import: { run: importFiles, help: importHelp },
+  export: { run: exportFiles, help: exportHelp },
 };
 
 function usage(): string {

@@ -199,3 +199,112 @@ export interface QuarantineSummary {
   template: string;
   open: number;
 }
+
+// ---------- export ----------
+
+export const exportTemplateInput = z.object({ entity: z.enum(entityNames) }).strict();
+
+export interface TemplateExport extends FileDownload {
+  records: number;
+}
+
+// ---------- packages (SPEC §3) ----------
+
+export const exportPackageInput = z
+  .object({
+    /** full: every record; last: what changed since the last delivered package (the watermark). */
+    since: z.enum(['full', 'last']).default('last'),
+    /** Return the zip for the browser to save (a person confirms delivery later). */
+    download: z.boolean().default(true),
+    /** Also write it into this folder (a USB stick, a share): delivered once written. */
+    folder: z.string().min(1).max(1000).optional(),
+    /** Also queue it for upload to the city platform. */
+    outbox: z.boolean().default(false),
+  })
+  .strict();
+
+export interface PackageExported {
+  packageId: string;
+  fileName: string;
+  since: string | null;
+  until: string;
+  counts: Partial<Record<EntityName, number>>;
+  /** Upserts and tombstones in all. */
+  records: number;
+  sha256: string;
+  bytes: number;
+  /** Where it went: the folder's file path, 'outbox'. */
+  deliveredTo: string[];
+  contentBase64: string | null;
+}
+
+export const packageIdInput = z.object({ packageId: z.string().min(1).max(64) }).strict();
+
+export const receivePackageInput = z
+  .object({
+    fileName: z.string().min(1).max(255),
+    contentBase64: z.string().min(1).max(100_000_000),
+  })
+  .strict();
+
+export interface PackageRow {
+  packageId: string;
+  direction: 'up' | 'down';
+  origin: 'local' | 'city' | 'community';
+  fileName: string;
+  createdAt: string;
+  since: string | null;
+  until: string | null;
+  counts: Partial<Record<EntityName, number>>;
+  bytes: number;
+  status: 'created' | 'acknowledged' | 'conflict' | 'applied';
+  acknowledgedAt: string | null;
+  appliedAt: string | null;
+  /** Outbox state for packages queued for upload. */
+  upload: { status: 'pending' | 'sent' | 'refused'; receivedAt: string | null; error: string | null } | null;
+}
+
+export interface ConflictField {
+  field: string;
+  header: string;
+  local: unknown;
+  remote: unknown;
+  choice: 'local' | 'remote' | null;
+}
+
+export interface ConflictView {
+  id: number;
+  packageId: string;
+  entity: EntityName;
+  template: string;
+  key: string;
+  label: string;
+  /** 'remote': the package deletes the record; 'local': it was deleted here. */
+  deleted: 'remote' | 'local' | null;
+  fields: ConflictField[];
+  decided: boolean;
+}
+
+export const conflictDecisionInput = z
+  .object({
+    id: z.number().int().positive(),
+    /** Per field, or `*` for the whole record. */
+    choice: z.record(z.string().max(60), z.enum(['local', 'remote'])),
+  })
+  .strict();
+
+export const conflictListInput = z.object({ packageId: z.string().min(1).max(64).optional() }).strict();
+
+export interface PackageOutcome {
+  packageId: string;
+  fileName: string;
+  origin: 'city' | 'community';
+  status: 'applied' | 'conflict' | 'already-applied';
+  seq: number | null;
+  inserted: number;
+  updated: number;
+  deleted: number;
+  unchanged: number;
+  conflicts: ConflictView[];
+  message: string;
+}

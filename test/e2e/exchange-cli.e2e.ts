@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { freshDataDir, repoRoot, runScc } from './harness';
@@ -60,5 +60,30 @@ describe('scc import', () => {
     expect(noDb.stderr).toMatch(/尚未建立街道数据库/);
     const usage = scc(['import', '--data', dataDir]);
     expect(usage.status).toBe(2);
+  });
+});
+
+describe('scc export', () => {
+  it('writes a template by its Chinese title and packages full or since the last delivered one', () => {
+    const dataDir = freshDataDir();
+    runScc(['init', '--size', 'tiny', '--data', dataDir]);
+    const out = freshDataDir('scc-out-');
+    const template = scc(['export', '--data', dataDir, '--template', '实有人口信息表', '--out', out]);
+    expect(template.status).toBe(0);
+    expect(template.stdout).toMatch(/已导出 \d+ 条实有人口记录/);
+    expect(readdirSync(out)).toEqual(['实有人口信息表.xlsx']);
+    expect(readFileSync(join(out, '实有人口信息表.xlsx')).subarray(0, 2).toString()).toBe('PK');
+
+    const full = scc(['export', '--data', dataDir, '--package', '--out', out]);
+    expect(full.status).toBe(0);
+    expect(full.stdout).toMatch(/已导出全量数据交换包：.*150102003_\d{8}T\d{6}_001\.zip/);
+    const since = scc(['export', '--data', dataDir, '--package', '--since', 'last', '--out', out]);
+    expect(since.stdout).toMatch(/已导出增量.*_002\.zip/);
+    expect(since.stdout).toMatch(/没有变化的记录/);
+    expect(readdirSync(out).filter((f) => f.endsWith('.zip'))).toHaveLength(2);
+
+    const unknown = scc(['export', '--data', dataDir, '--template', '花名册', '--out', out]);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/没有名为“花名册”的模板/);
   });
 });

@@ -2,6 +2,9 @@ import { defineHandlers } from '../registry';
 import { listBatches, undoBatch } from './import/batches';
 import { discardQuarantined, downloadQuarantine, listQuarantine, quarantineSummary, resubmitQuarantined } from './import/quarantine';
 import { applyHeldPlan, previewImport } from './import/service';
+import { exportTemplate } from './export/templates';
+import { applyPending, decideConflict, listConflicts, receivePackage } from './packages/receive';
+import { acknowledgePackage, exported, listPackages, makePackage } from './packages/service';
 import { tasks } from './tasks';
 
 const decode = (files: { name: string; contentBase64: string; mapping?: Parameters<typeof previewImport>[1][number]['mapping'] }[]) =>
@@ -18,4 +21,16 @@ export const exchangeHandlers = defineHandlers({
   'exchange.quarantineResubmit': (input, ctx) => resubmitQuarantined(ctx, input.id, input.values),
   'exchange.quarantineDiscard': (input, ctx) => discardQuarantined(ctx, input.ids),
   'exchange.quarantineDownload': (input, ctx) => downloadQuarantine(ctx, input.entity),
+  'exchange.exportTemplate': async (input, ctx) => {
+    const made = await exportTemplate(ctx.db(), input.entity);
+    return { fileName: made.fileName, contentBase64: made.bytes.toString('base64'), records: made.records };
+  },
+  'exchange.exportPackage': (input, ctx) =>
+    exported(makePackage(ctx, { incremental: input.since === 'last', ...(input.folder ? { folder: input.folder } : {}), outbox: input.outbox }), input.download),
+  'exchange.packages': (_input, ctx) => listPackages(ctx),
+  'exchange.acknowledgePackage': (input, ctx) => acknowledgePackage(ctx, input.packageId),
+  'exchange.receivePackage': (input, ctx) => receivePackage(ctx, input.fileName, Buffer.from(input.contentBase64, 'base64')),
+  'exchange.conflicts': (input, ctx) => listConflicts(ctx.db(), input.packageId),
+  'exchange.decideConflict': (input, ctx) => decideConflict(ctx, input.id, input.choice),
+  'exchange.applyPending': (input, ctx) => applyPending(ctx, input.packageId),
 });

@@ -42,3 +42,30 @@ export const reasonNames = {
   duplicate: '重复且不一致',
   rule: '违反业务规则',
 } as const;
+
+/** What the exchange says about packages (SPEC §3). */
+export const packageTexts = {
+  notAZip: '文件不是有效的数据交换包（zip 无法读取）。',
+  noManifest: '数据交换包中没有 manifest.json。',
+  badManifest: '数据交换包的 manifest.json 不符合接口规范。',
+  unlisted: (name: string) => `数据交换包中的文件 ${name} 未在 manifest.json 中列出。`,
+  badFileName: (name: string, entity: string) => `manifest.json 中的文件名 ${name} 与记录类型 ${entity} 不符（应为 ${entity}.ndjson，每类一个文件）。`,
+  missingFile: (name: string) => `manifest.json 列出的文件 ${name} 不在数据交换包中。`,
+  checksum: (name: string) => `文件 ${name} 的 sha256 与 manifest.json 不符（文件在传输中损坏或被改动）。`,
+  notUtf8: (name: string) => `文件 ${name} 不是 UTF-8 文本。`,
+  count: (name: string, declared: number, found: number) => `文件 ${name} 有 ${found} 条记录，manifest.json 声明 ${declared} 条。`,
+  badLine: (name: string, line: number) => `文件 ${name} 第 ${line} 行格式错误`,
+  rejected: (n: number) => `数据交换包未通过校验（${n} 处问题），整个包未导入，数据库未作任何改动。`,
+  otherStreet: (code: string, ours: string) => `数据交换包属于街道 ${code}，不是本街道（${ours}），未导入。`,
+  ownPackage: '这是本机导出的数据交换包，无需导入。',
+  foreignUp: (app: string) => `上报方向的数据交换包来自“${app}”，不是本程序的社区工作站，未导入。`,
+  invalidRecords: (n: number) => `数据交换包中有 ${n} 条记录未通过校验，整个包未导入，数据库未作任何改动。`,
+  alreadyApplied: '该数据交换包已经导入过（按 packageId），本次未作任何改动。',
+  conflicts: (n: number) => `有 ${n} 条记录在本地也被修改过，需要逐项确认后才能导入。整个包暂未导入。`,
+  notInInbox: '没有找到待确认的数据交换包，可能已经导入。',
+  undecided: (n: number) => `还有 ${n} 条冲突尚未确认。`,
+  conflictNotFound: '没有找到这条冲突记录。',
+  deleteBlocked: (detail: string) => `数据交换包要删除的记录仍被其他记录引用，整个包未导入：${detail}`,
+  applyFailed: (detail: string) => `数据交换包导入失败，数据库未作任何改动：${detail}`,
+  packageNotFound: '没有找到这个数据交换包。',
+} as const;
