@@ -28,6 +28,7 @@ import {
   quarantineResubmitInput,
   packageIdInput,
   receivePackageInput,
+  syncConfigureInput,
   type ConflictView,
   type FileDownload,
   type ImportApplied,
@@ -39,6 +40,9 @@ import {
   type QuarantineResubmitted,
   type QuarantineRow,
   type QuarantineSummary,
+  type ScheduleStatus,
+  type SyncReport,
+  type SyncStatus,
   type TemplateExport,
 } from './dto/exchange';
 import type { BackendEvents, EventName } from './dto/events';
@@ -91,6 +95,10 @@ export const contract = {
   'exchange.conflicts': call<ConflictView[]>()(conflictListInput),
   'exchange.decideConflict': call<ConflictView>()(conflictDecisionInput),
   'exchange.applyPending': call<PackageOutcome>()(packageIdInput),
+  'exchange.runSchedule': call<ScheduleStatus>()(emptyInput),
+  'sync.status': call<SyncStatus>()(emptyInput),
+  'sync.configure': call<SyncStatus>()(syncConfigureInput),
+  'sync.run': call<SyncReport>()(emptyInput),
 };
 
 export type Contract = typeof contract;

@@ -10,6 +10,7 @@ import { checkDb, checkDbHelp } from './commands/checkDb';
 import { exportFiles, exportHelp } from './commands/exportFiles';
 import { importFiles, importHelp } from './commands/importFiles';
 import { init, initHelp } from './commands/init';
+import { sync, syncHelp } from './commands/sync';
 import { serve, serveHelp } from './commands/serve';
 import { backup, backupHelp, encrypt, encryptHelp, restore, restoreHelp } from './commands/storage';
 import { entryDirOf } from '../core/paths';
@@ -26,6 +27,7 @@ const commands: Record<string, { run: Command; help: string }> = {
   encrypt: { run: encrypt, help: encryptHelp },
   import: { run: importFiles, help: importHelp },
   export: { run: exportFiles, help: exportHelp },
+  sync: { run: sync, help: syncHelp },
 };
 
 function usage(): string {

@@ -308,3 +308,54 @@ export interface PackageOutcome {
   conflicts: ConflictView[];
   message: string;
 }
+
+// ---------- HTTP sync (SPEC §4) ----------
+
+export interface SyncReport {
+  startedAt: string;
+  finishedAt: string;
+  uploaded: { packageId: string; receivedAt: string; duplicate: boolean }[];
+  refused: { packageId: string; reason: string }[];
+  pulled: string[];
+  applied: string[];
+  conflicts: string[];
+  /** Packages still waiting in the outbox. */
+  pending: number;
+  lastError: string | null;
+}
+
+export interface SyncStatus {
+  cityUrl: string | null;
+  /** The token itself never leaves the core. */
+  tokenSet: boolean;
+  streetCode: string;
+  running: boolean;
+  pending: number;
+  refused: number;
+  lastRunAt: string | null;
+  lastSuccessAt: string | null;
+  lastError: string | null;
+  lastReport: SyncReport | null;
+  /** Minutes between background syncs; 0: only on demand. */
+  everyMinutes: number;
+  schedule: ScheduleStatus;
+}
+
+export interface ScheduleStatus {
+  mode: 'off' | 'daily' | 'hours';
+  describe: string;
+  nextRunAt: string | null;
+  lastRunAt: string | null;
+  lastResult: string | null;
+  lastError: string | null;
+}
+
+export const syncConfigureInput = z
+  .object({
+    cityUrl: z.string().url('请填写完整的网址，如 https://city.example.gov.cn/api/').max(500).nullable().optional(),
+    /** Empty string clears it. */
+    token: z.string().max(500).optional(),
+  })
+  .strict();
+
+

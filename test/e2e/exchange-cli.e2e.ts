@@ -1,11 +1,22 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { startCityServer } from '../cityPlatform/server';
+import { craftPackage } from '../unit/exchange/packages';
 import { freshDataDir, repoRoot, runScc } from './harness';
 
 const scc = (args: string[]) => spawnSync(process.execPath, [join(repoRoot, 'bin', 'scc.js'), ...args], { encoding: 'utf8', timeout: 120_000 });
 const messy = join(repoRoot, '..', 'shared', 'fixtures', 'messy');
+const sccAsync = (args: string[], env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> =>
+  new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(repoRoot, 'bin', 'scc.js'), ...args], { env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+    child.on('exit', (status) => resolve({ status, stdout, stderr }));
+  });
 const counts = (dataDir: string) => (JSON.parse(scc(['check-db', '--data', dataDir, '--json']).stdout) as { counts: Record<string, number> }).counts;
 
 describe('scc import', () => {
@@ -76,7 +87,7 @@ describe('scc export', () => {
 
     const full = scc(['export', '--data', dataDir, '--package', '--out', out]);
     expect(full.status).toBe(0);
-    expect(full.stdout).toMatch(/已导出全量数据交换包：.*150102003_\d{8}T\d{6}_001\.zip/);
+    expect(full.stdout).toMatch(/已导出全量数据交换包：150102003_\d{8}T\d{6}_001\.zip → .*scc-out-/);
     const since = scc(['export', '--data', dataDir, '--package', '--since', 'last', '--out', out]);
     expect(since.stdout).toMatch(/已导出增量.*_002\.zip/);
     expect(since.stdout).toMatch(/没有变化的记录/);
@@ -85,5 +96,35 @@ describe('scc export', () => {
     const unknown = scc(['export', '--data', dataDir, '--template', '花名册', '--out', out]);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toMatch(/没有名为“花名册”的模板/);
+  });
+});
+
+describe('scc sync', () => {
+  it('uploads the outbox through faults, pulls and applies down packages, and prints the JSON report', async () => {
+    const dataDir = freshDataDir();
+    runScc(['init', '--size', 'tiny', '--data', dataDir]);
+    const server = await startCityServer({ streetCode: '150102003' });
+    try {
+      const unset = scc(['sync', '--data', dataDir]);
+      expect(unset.status).toBe(1);
+      expect(unset.stderr).toMatch(/尚未设置市级平台接口地址和访问令牌/);
+
+      runScc(['export', '--data', dataDir, '--package', '--outbox']);
+      runScc(['export', '--data', dataDir, '--package', '--since', 'last', '--outbox']);
+      const down = craftPackage({ streetCode: '150102003', lines: {} });
+      server.offer(down.packageId, down.bytes);
+      server.faults.push({ route: 'upload', kind: 'status', status: 503, retryAfter: '1' }, { route: 'upload', kind: 'lost-response' });
+      // Not spawnSync: the platform double answers from this process's event loop.
+      const run = await sccAsync(['sync', '--data', dataDir, '--url', server.url, '--json'], { SCC_CITY_TOKEN: server.token });
+      expect(run.status, run.stderr).toBe(0);
+      const report = JSON.parse(run.stdout) as Record<string, unknown>;
+      expect(Object.keys(report)).toEqual(['uploaded', 'refused', 'pulled', 'applied', 'conflicts', 'pending', 'lastError']);
+      expect(report).toMatchObject({ refused: [], pulled: [down.packageId], applied: [down.packageId], conflicts: [], pending: 0, lastError: null });
+      expect(report.uploaded).toEqual(server.received.map((r) => r.packageId));
+      expect(server.received).toHaveLength(2);
+      expect(server.acks).toEqual([down.packageId]);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -5,6 +5,8 @@ import { applyHeldPlan, previewImport } from './import/service';
 import { exportTemplate } from './export/templates';
 import { applyPending, decideConflict, listConflicts, receivePackage } from './packages/receive';
 import { acknowledgePackage, exported, listPackages, makePackage } from './packages/service';
+import { runScheduledExport } from './sync/schedule';
+import { configureCity, runSync, syncStatus } from './sync/service';
 import { tasks } from './tasks';
 
 const decode = (files: { name: string; contentBase64: string; mapping?: Parameters<typeof previewImport>[1][number]['mapping'] }[]) =>
@@ -33,4 +35,8 @@ export const exchangeHandlers = defineHandlers({
   'exchange.conflicts': (input, ctx) => listConflicts(ctx.db(), input.packageId),
   'exchange.decideConflict': (input, ctx) => decideConflict(ctx, input.id, input.choice),
   'exchange.applyPending': (input, ctx) => applyPending(ctx, input.packageId),
+  'exchange.runSchedule': (_input, ctx) => runScheduledExport(ctx),
+  'sync.status': (_input, ctx) => syncStatus(ctx),
+  'sync.configure': (input, ctx) => configureCity(ctx, input),
+  'sync.run': (_input, ctx) => runSync(ctx),
 });

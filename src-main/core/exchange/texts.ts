@@ -68,4 +68,39 @@ export const packageTexts = {
   deleteBlocked: (detail: string) => `数据交换包要删除的记录仍被其他记录引用，整个包未导入：${detail}`,
   applyFailed: (detail: string) => `数据交换包导入失败，数据库未作任何改动：${detail}`,
   packageNotFound: '没有找到这个数据交换包。',
+  folderMissing: (folder: string) => `导出目录 ${folder} 不存在：请插入 U 盘或连接共享文件夹后重试。`,
+} as const;
+
+/** What the exchange says about the HTTP sync (SPEC §4). */
+export const syncTexts = {
+  uploading: '上传数据包',
+  listing: '查询下发的数据包',
+  downloading: '下载数据包',
+  acknowledging: '确认已接收',
+  gaveUp: (what: string, reason: string) => `${what}未成功：${reason}。已多次重试，稍后会自动再试，未上传的数据包保留在待发送队列中。`,
+  outboxDamaged: '待发送队列中的数据包文件缺失或已损坏，未上传（同一 packageId 不能换内容上传）：请重新导出。',
+  listRefused: '市级平台拒绝了下发数据包的查询。',
+  fetchRefused: (id: string) => `市级平台拒绝提供数据包 ${id}。`,
+  ackRefused: (id: string) => `市级平台拒绝了数据包 ${id} 的接收确认。`,
+  packageRefused: (id: string, reason: string) => `市级平台下发的数据包 ${id} 未能导入：${reason}`,
+  heldForConflicts: (n: number) => `市级平台下发的数据包中有 ${n} 条记录与本地修改冲突，需在“数据交换”页逐项确认后才能导入；其后的下发数据包暂缓接收。`,
+  notConfigured: '尚未设置市级平台接口地址和访问令牌。',
+  running: '正在与市级平台同步，请稍候。',
+  internal: '同步时发生内部错误，已停止本轮同步。',
+  configured: '已保存市级平台接口设置。',
+} as const;
+
+/** What the exchange says about the scheduled export. */
+export const scheduleTexts = {
+  off: '未开启定时导出',
+  daily: (at: string) => `每天 ${at} `,
+  hourly: (hours: number) => `每 ${hours} 小时`,
+  incremental: '增量数据交换包',
+  full: '全量数据交换包',
+  toFolder: (folder: string) => `写入 ${folder}`,
+  toOutbox: '放入待发送队列',
+  nowhere: '（尚未选择导出位置）',
+  nowhereError: '定时导出尚未选择导出位置（文件夹或待发送队列）。',
+  done: (file: string, records: number, where: readonly string[]) => `已导出 ${file}（${records} 条记录）到 ${where.map((w) => (w === 'outbox' ? '待发送队列' : w)).join('、')}`,
+  failed: '定时导出失败（内部错误），请查看日志。',
 } as const;

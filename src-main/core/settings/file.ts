@@ -16,8 +16,15 @@ export function loadSettings(io: FileIo, dataDir: string | null): Settings {
   }
 }
 
+/** Merges a patch section by section (and one level deeper, e.g. exchange.schedule). */
 export function applyPatch(settings: Settings, patch: SettingsPatch): Settings {
-  return settingsSchema.parse({ ...settings, storage: { ...settings.storage, ...patch.storage } });
+  const merge = (base: unknown, change: unknown): unknown => {
+    if (!change || typeof change !== 'object' || Array.isArray(change) || !base || typeof base !== 'object') return change === undefined ? base : change;
+    const result: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+    for (const [key, value] of Object.entries(change)) if (value !== undefined) result[key] = merge(result[key], value);
+    return result;
+  };
+  return settingsSchema.parse(merge(settings, patch));
 }
 
 export function saveSettings(io: FileIo, dataDir: string | null, settings: Settings): void {

@@ -1,4 +1,4 @@
-import { writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { PackageExported, PackageRow } from '../../../dto/exchange';
 import type { EntityName } from '../../../dto/records';
@@ -54,8 +54,10 @@ export function makePackage(ctx: CoreContext, options: { incremental: boolean; f
   const deliveredTo: string[] = [];
   if (options.folder) {
     const folder = resolve(options.folder);
+    // Never created here: a missing folder is usually a USB stick not plugged in, and creating its
+    // mount point would leave personal data on the local disk.
+    if (!existsSync(folder)) throw new AppError('WRITE_FAILED', t.folderMissing(folder));
     try {
-      if (!existsSync(folder)) mkdirSync(folder, { recursive: true });
       const file = join(folder, built.fileName);
       writeFileSync(file, built.bytes, { flag: 'wx' });
       deliveredTo.push(file);
