@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ResidentRecord } from '../../../src-main/contract';
 import type { CoreRuntime } from '../../../src-main/core/core';
+import { createHash } from 'node:crypto';
 import { exchangeFiles } from '../../../src-main/core/exchange/files';
+import { queueUpload } from '../../../src-main/core/exchange/sync/outbox';
 import { runSync } from '../../../src-main/core/exchange/sync/service';
 import { tick } from '../../../src-main/core/exchange/sync/background';
 import { openCore } from '../../../src-main/core/core';
@@ -128,6 +130,34 @@ describe('sync: uploads through faults', () => {
     expect(report.uploaded).toHaveLength(1);
     expect(server.received).toHaveLength(1);
     expect((await call(core, 'sync.status', {})).refused).toBe(1);
+  });
+});
+
+describe('sync: what the platform refuses for good', () => {
+  it('keeps a package refused with 400 (the platform’s errors named) or 409, and goes on with the next', async () => {
+    const { core, server } = await setup();
+    const ctx = core.context();
+    const bad = craftPackage({ streetCode: server.streetCode, direction: 'up', lines: { event: [] }, tamper: (_f, m) => void ((m.files[0] as { sha256: string }).sha256 = '0'.repeat(64)) });
+    const taken = craftPackage({ streetCode: server.streetCode, direction: 'up', lines: {} });
+    const other = craftPackage({ streetCode: server.streetCode, direction: 'up', lines: {}, packageId: taken.packageId, createdAt: '2026-11-21T19:00:00+08:00' });
+    // The platform already holds `taken` under the same packageId with other bytes.
+    const first = await fetch(`${server.url}packages`, { method: 'POST', headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/zip', 'idempotency-key': other.packageId }, body: Buffer.from(other.bytes) });
+    expect(first.status).toBe(201);
+    const good = craftPackage({ streetCode: server.streetCode, direction: 'up', lines: {} });
+    const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+    ctx.write('test.queue', (w) => {
+      for (const p of [bad, taken, good]) {
+        w.run("INSERT INTO exchange_package (package_id, direction, origin, file_name, created_at, counts, sha256, bytes, status) VALUES (?, 'up', 'local', ?, ?, '{}', ?, ?, 'created')", [p.packageId, p.fileName, p.manifest.createdAt, sha(p.bytes), p.bytes.length]);
+        queueUpload(ctx, w, { packageId: p.packageId, fileName: p.fileName, bytes: p.bytes, sha256: sha(p.bytes) });
+      }
+    });
+    const report = await runSync(ctx, {}, fast);
+    expect(report.refused.map((r) => r.packageId)).toEqual([bad.packageId, taken.packageId]);
+    expect(report.refused[0]?.reason).toMatch(/HTTP 400.*event\.ndjson sha256 mismatch/);
+    expect(report.refused[1]?.reason).toMatch(/HTTP 409/);
+    expect(report.uploaded.map((u) => u.packageId)).toEqual([good.packageId]);
+    const rows = await call(core, 'exchange.packages', {});
+    expect(rows.find((r) => r.packageId === bad.packageId)?.upload).toMatchObject({ status: 'refused', error: expect.stringMatching(/HTTP 400/) });
   });
 });
 
