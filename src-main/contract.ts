@@ -44,6 +44,7 @@ import {
   type SyncReport,
   type SyncStatus,
   type TemplateExport,
+  type TemplateInfo,
 } from './dto/exchange';
 import type { BackendEvents, EventName } from './dto/events';
 import type { Result } from './dto/result';
@@ -77,6 +78,7 @@ export const contract = {
   'geo.grids': call<GridRow[]>()(listGridsInput),
   'dashboard.summary': call<DashboardSummary>()(emptyInput),
   'dashboard.boards': call<BoardFigures>()(emptyInput),
+  'exchange.templates': call<TemplateInfo[]>()(emptyInput),
   'exchange.importPreview': call<ImportPreview>()(importPreviewInput),
   'exchange.importApply': call<ImportApplied>()(importApplyInput),
   'exchange.cancel': call<{ cancelled: boolean }>()(cancelInput),

@@ -275,6 +275,8 @@ export interface ConflictField {
 export interface ConflictView {
   id: number;
   packageId: string;
+  /** Where the package came from, for the heading: 市级平台下发 · file · time. */
+  packageLabel: string;
   entity: EntityName;
   template: string;
   key: string;
@@ -359,3 +361,11 @@ export const syncConfigureInput = z
   .strict();
 
 
+
+/** A template as the UI needs it (column mapping, quarantine forms): the catalog stays in core. */
+export interface TemplateInfo {
+  entity: EntityName;
+  title: string;
+  label: string;
+  fields: { key: string; header: string; required: boolean; derived: boolean; values: readonly string[] | null }[];
+}

@@ -1,3 +1,4 @@
+import { entities, importOrder } from '../catalog/fields';
 import { defineHandlers } from '../registry';
 import { listBatches, undoBatch } from './import/batches';
 import { discardQuarantined, downloadQuarantine, listQuarantine, quarantineSummary, resubmitQuarantined } from './import/quarantine';
@@ -13,6 +14,13 @@ const decode = (files: { name: string; contentBase64: string; mapping?: Paramete
   files.map((f) => ({ name: f.name, bytes: Buffer.from(f.contentBase64, 'base64'), ...(f.mapping ? { mapping: f.mapping } : {}) }));
 
 export const exchangeHandlers = defineHandlers({
+  'exchange.templates': () =>
+    importOrder.map((entity) => ({
+      entity,
+      title: entities[entity].title,
+      label: entities[entity].label,
+      fields: entities[entity].fields.map((f) => ({ key: f.key, header: f.header, required: f.required === true, derived: f.derived === true, values: f.values ?? null })),
+    })),
   'exchange.importPreview': (input, ctx) => previewImport(ctx, decode(input.files), input.taskId),
   'exchange.importApply': (input, ctx) => applyHeldPlan(ctx, input.planId, input.taskId),
   'exchange.cancel': (input) => ({ cancelled: tasks.cancel(input.taskId) }),

@@ -67,6 +67,18 @@ function inverse(db: SqlDb, table: string, shape: TableShape, entry: AuditEntry)
   db.run(`UPDATE ${t} SET ${columns.map((c) => `${quote(c)} = ?`).join(', ')} WHERE ${where}`, [...columns.map((c) => before[c] ?? null), ...params]);
 }
 
+/** True when a row of these tables, or of a table referring to them, points at a missing row. */
+function danglingReferences(db: ReadDb, tables: string[]): boolean {
+  const placeholders = tables.map(() => '?').join(', ');
+  const children = db
+    .all<{ name: string }>(
+      `SELECT DISTINCT m.name FROM sqlite_master m, pragma_foreign_key_list(m.name) f WHERE m.type = 'table' AND f."table" IN (${placeholders})`,
+      tables,
+    )
+    .map((r) => r.name);
+  return [...new Set([...tables, ...children])].some((table) => db.all(`PRAGMA main.foreign_key_check(${quote(table)})`).length > 0);
+}
+
 const OP_WORDS = { insert: '新增', update: '修改', delete: '删除' } as const;
 
 /** "新增 实有人口 2 条、修改 人员 1 条": what a write did, told from its audit rows. */
@@ -115,6 +127,12 @@ export function undoWrite(ctx: CoreContext, seq: number): UndoResult {
     // Rows come back in reverse order; a parent may reappear after its child within the write.
     w.run('PRAGMA defer_foreign_keys = ON');
     for (const e of entries) inverse(w, e.entity, shapeOf(w, e.entity, shapes), e);
+    // A later write may have added a record that refers to one this write created (a resident in
+    // its new grid). Checked here, before the journal is written: a deferred foreign key failing
+    // at COMMIT would leave an entry on disk for a write that never happened.
+    if (danglingReferences(w, [...new Set(entries.map((e) => e.entity))])) {
+      throw new AppError('CONFLICT', '无法撤销：之后新增或修改的记录仍引用这次修改中的记录（如其中新增的网格、楼栋或人员）。请先删除或撤销这些后来的记录。');
+    }
   });
   return { seq: result.seq, summary: describe(entries), entities: result.entities };
 }

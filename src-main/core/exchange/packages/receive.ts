@@ -134,6 +134,7 @@ function findConflicts(db: ReadDb, plan: Plan, today: string): Draft[] {
 interface ConflictRow {
   id: number;
   packageId: string;
+  packageLabel?: string;
   entity: EntityName;
   key: string;
   local: string | null;
@@ -142,7 +143,9 @@ interface ConflictRow {
   choice: string | null;
 }
 
-const CONFLICT_SELECT = 'SELECT id, package_id AS packageId, entity, record_key AS key, local, remote, fields, choice FROM exchange_conflict';
+const CONFLICT_SELECT = `SELECT c.id, c.package_id AS packageId, c.entity, c.record_key AS key, c.local, c.remote, c.fields, c.choice,
+    (CASE p.origin WHEN 'city' THEN '市级平台下发' ELSE '社区工作站上报' END) || ' · ' || p.file_name || ' · ' || replace(substr(p.created_at, 1, 16), 'T', ' ') AS packageLabel
+  FROM exchange_conflict c JOIN exchange_package p ON p.package_id = c.package_id`;
 
 export function conflictView(row: ConflictRow): ConflictView {
   const local = row.local ? (JSON.parse(row.local) as Record<string, unknown>) : null;
@@ -159,6 +162,7 @@ export function conflictView(row: ConflictRow): ConflictView {
   return {
     id: row.id,
     packageId: row.packageId,
+    packageLabel: row.packageLabel ?? row.packageId,
     entity: row.entity,
     template: entities[row.entity].title,
     key: row.key,
@@ -171,8 +175,8 @@ export function conflictView(row: ConflictRow): ConflictView {
 
 export function listConflicts(db: ReadDb, packageId?: string): ConflictView[] {
   const rows = packageId
-    ? db.all<ConflictRow>(`${CONFLICT_SELECT} WHERE package_id = ? ORDER BY id`, [packageId])
-    : db.all<ConflictRow>(`${CONFLICT_SELECT} WHERE package_id IN (SELECT package_id FROM exchange_package WHERE status = 'conflict') ORDER BY id`);
+    ? db.all<ConflictRow>(`${CONFLICT_SELECT} WHERE c.package_id = ? ORDER BY c.id`, [packageId])
+    : db.all<ConflictRow>(`${CONFLICT_SELECT} WHERE p.status = 'conflict' ORDER BY c.id`);
   return rows.map(conflictView);
 }
 
@@ -230,7 +234,7 @@ function settle(ctx: CoreContext, opened: OpenedPackage, fileName: string, bytes
 
   // Decisions already taken stand while the local record is still what the person saw.
   const previous = new Map(
-    db.all<ConflictRow>(`${CONFLICT_SELECT} WHERE package_id = ?`, [packageId]).map((r) => [`${r.entity}\u001f${r.key}`, r]),
+    db.all<ConflictRow>(`${CONFLICT_SELECT} WHERE c.package_id = ?`, [packageId]).map((r) => [`${r.entity}\u001f${r.key}`, r]),
   );
   const decided = new Map<string, Choice>();
   const open: Draft[] = [];
@@ -331,7 +335,7 @@ function sha256Of(bytes: Uint8Array): string {
 
 /** A person's choice for one conflict: per field, or '*' for the whole record. */
 export function decideConflict(ctx: CoreContext, id: number, choice: Choice): ConflictView {
-  const row = ctx.db().get<ConflictRow>(`${CONFLICT_SELECT} WHERE id = ?`, [id]);
+  const row = ctx.db().get<ConflictRow>(`${CONFLICT_SELECT} WHERE c.id = ?`, [id]);
   if (!row) throw new AppError('NOT_FOUND', t.conflictNotFound);
   const current = row.choice ? (JSON.parse(row.choice) as Choice) : {};
   const next = choice['*'] ? { '*': choice['*'] } : { ...current, ...choice };
