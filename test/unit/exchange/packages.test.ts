@@ -247,16 +247,21 @@ describe('exchange packages: receiving', () => {
     const dataDir = tempDataDir('scc-inbox-');
     const core = keep(await openCore({ dataDir, resourcesDir, version: 'test', clock: fixedClock }));
     core.data.create((db) => generateStreet(db, { size: 'tiny', seed: 7, now: core.now() }));
-    await call(core, 'storage.enableEncryption', { passphrase: 'correct horse battery' });
     const key = firstResident(core);
+    // Queued before encryption is turned on: sealed when it is.
+    await call(core, 'exchange.exportPackage', { since: 'full', download: false, outbox: true });
+    await call(core, 'storage.enableEncryption', { passphrase: 'correct horse battery' });
     const record = await resident(core, key);
     await call(core, 'records.save', { entity: 'resident', mode: 'update', key, values: { phone: '13700000001' } });
     const held = await call(core, 'exchange.receivePackage', upload(craftPackage({ streetCode: streetOf(core).code, lines: { resident: [upsert(key, { ...record, phone: '13900000009' })] } })));
     expect(held.status).toBe('conflict');
-    const inbox = filesUnder(join(dataDir, 'exchange'));
-    expect(inbox).toHaveLength(1);
-    const stored = readFileSync(inbox[0] ?? '');
-    expect(stored.subarray(0, 8).toString()).toBe('SCCENC01');
-    expect(stored.includes(Buffer.from(key))).toBe(false);
+    const kept = filesUnder(join(dataDir, 'exchange')).filter((f) => f.endsWith('.zip'));
+    expect(kept.map((f) => f.split('/').at(-2))).toEqual(expect.arrayContaining(['inbox', 'outbox']));
+    for (const file of kept) {
+      const stored = readFileSync(file);
+      expect(stored.subarray(0, 8).toString()).toBe('SCCENC01');
+      expect(stored.includes(Buffer.from(key))).toBe(false);
+    }
+    expect(filesUnder(join(dataDir, 'exchange')).filter((f) => !f.endsWith('.zip'))).toEqual([]);
   });
 });

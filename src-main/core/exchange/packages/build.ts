@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { zipSync } from 'fflate';
+import { Zip, ZipDeflate } from 'fflate';
 import type { EntityName } from '../../../dto/records';
 import { importOrder } from '../../catalog/fields';
 import type { ReadDb } from '../../db/sqlite';
@@ -33,6 +33,7 @@ export interface BuiltPackage {
 }
 
 const sha256 = (data: Uint8Array): string => createHash('sha256').update(data).digest('hex');
+const CHUNK = 5000;
 
 /** One kind's lines: every record (full), or the changed ones and tombstones (incremental). */
 export function linesFor(db: ReadDb, entity: EntityName, since: BuildOptions['since'], changes: ChangedKeys | null): PackageLine[] {
@@ -51,18 +52,38 @@ export function linesFor(db: ReadDb, entity: EntityName, since: BuildOptions['si
 
 export function buildPackage(db: ReadDb, options: BuildOptions): BuiltPackage {
   const packageId = randomUUID();
-  const files: Record<string, Uint8Array> = {};
   const listed: Manifest['files'] = [];
   const counts: Partial<Record<EntityName, number>> = {};
   const encoder = new TextEncoder();
+  const mtime = new Date(options.createdAt);
+  // Streamed into the zip a few thousand lines at a time: a street's 200k residents never sit in
+  // memory as one NDJSON text. The manifest goes last, once every file's sha256 is known.
+  const out: Uint8Array[] = [];
+  const zip = new Zip((error, data) => {
+    if (error) throw error;
+    out.push(data);
+  });
   const changes = options.since ? changedKeys(db, options.since.seq) : null;
   for (const entity of importOrder) {
     const lines = linesFor(db, entity, options.since, changes);
     if (lines.length === 0) continue;
-    const bytes = encoder.encode(lines.map((l) => `${JSON.stringify(l)}\n`).join(''));
     const name = fileNameOf(entity);
-    files[name] = bytes;
-    listed.push({ name, entity, records: lines.length, sha256: sha256(bytes) });
+    const file = new ZipDeflate(name, { level: 6 });
+    file.mtime = mtime;
+    zip.add(file);
+    const hash = createHash('sha256');
+    for (let i = 0; i < lines.length; i += CHUNK) {
+      const bytes = encoder.encode(
+        lines
+          .slice(i, i + CHUNK)
+          .map((l) => `${JSON.stringify(l)}\n`)
+          .join(''),
+      );
+      hash.update(bytes);
+      file.push(bytes);
+    }
+    file.push(new Uint8Array(0), true);
+    listed.push({ name, entity, records: lines.length, sha256: hash.digest('hex') });
     counts[entity] = lines.length;
   }
   const manifest: Manifest = {
@@ -76,13 +97,16 @@ export function buildPackage(db: ReadDb, options: BuildOptions): BuiltPackage {
     source: options.source,
     files: listed,
   };
-  const mtime = new Date(options.createdAt);
-  const zip = zipSync(
-    {
-      'manifest.json': [encoder.encode(JSON.stringify(manifest, null, 2)), { mtime }],
-      ...Object.fromEntries(Object.entries(files).map(([name, bytes]) => [name, [bytes, { mtime }]])),
-    },
-    { level: 6 },
-  );
-  return { packageId, fileName: packageFileName(options.streetCode, options.createdAt, options.daySeq), bytes: zip, manifest, counts, sha256: sha256(zip) };
+  const manifestFile = new ZipDeflate('manifest.json', { level: 6 });
+  manifestFile.mtime = mtime;
+  zip.add(manifestFile);
+  manifestFile.push(encoder.encode(JSON.stringify(manifest, null, 2)), true);
+  zip.end();
+  const bytes = new Uint8Array(out.reduce((n, c) => n + c.length, 0));
+  let offset = 0;
+  for (const chunk of out) {
+    bytes.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return { packageId, fileName: packageFileName(options.streetCode, options.createdAt, options.daySeq), bytes, manifest, counts, sha256: sha256(bytes) };
 }

@@ -26,7 +26,14 @@ const decodeEntities = (text: string): string =>
         })
     : text;
 
-const attr = (attrs: string, name: string): string | undefined => new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(attrs)?.[1];
+const attributes = new Map<string, RegExp>();
+
+/** An attribute's value in a tag's attribute text (patterns made once per name: this runs per cell). */
+function attr(attrs: string, name: string): string | undefined {
+  let pattern = attributes.get(name);
+  if (!pattern) attributes.set(name, (pattern = new RegExp(`(?:^|\\s)${name}="([^"]*)"`)));
+  return pattern.exec(attrs)?.[1];
+}
 
 /** The text of <t> runs, phonetic guides (<rPh>) left out. */
 function runsText(xml: string): string {
