@@ -47,6 +47,22 @@ export default tseslint.config(
     },
   },
   {
+    // The one HTTP *client* in core: the city platform's API (SPEC §4). Serving HTTP stays out.
+    files: ['src-main/core/exchange/sync/http.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'core is plain Node: it never imports electron (DESIGN.md).' }],
+          patterns: [
+            { regex: '^electron/', message: 'core is plain Node: it never imports electron.' },
+            { regex: '(^|/)(electron|server|cli)(/|$)', message: 'core must not import a transport or the CLI; they import core.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src-main/server/**/*.ts', 'src-main/cli/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [

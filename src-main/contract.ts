@@ -14,6 +14,39 @@ import { passphraseInput, type BackupResult, type StorageInfo } from './dto/stor
 import { recordKeyInput, saveRecordInput, undoInput, type AnyRecord, type SaveResult, type UndoResult } from './dto/records';
 import { listGridsInput, type CommunityRow, type GridRow } from './dto/geo';
 import type { ScreenConfig } from './dto/screen';
+import {
+  batchInput,
+  cancelInput,
+  conflictDecisionInput,
+  conflictListInput,
+  exportPackageInput,
+  exportTemplateInput,
+  importApplyInput,
+  importPreviewInput,
+  quarantineDiscardInput,
+  quarantineDownloadInput,
+  quarantineListInput,
+  quarantineResubmitInput,
+  packageIdInput,
+  receivePackageInput,
+  syncConfigureInput,
+  type ConflictView,
+  type FileDownload,
+  type ImportApplied,
+  type ImportBatchRow,
+  type ImportPreview,
+  type PackageExported,
+  type PackageOutcome,
+  type PackageRow,
+  type QuarantineResubmitted,
+  type QuarantineRow,
+  type QuarantineSummary,
+  type ScheduleStatus,
+  type SyncReport,
+  type SyncStatus,
+  type TemplateExport,
+  type TemplateInfo,
+} from './dto/exchange';
 import type { BackendEvents, EventName } from './dto/events';
 import type { Result } from './dto/result';
 
@@ -47,6 +80,29 @@ export const contract = {
   'dashboard.summary': call<DashboardSummary>()(emptyInput),
   'dashboard.boards': call<BoardFigures>()(emptyInput),
   'screen.config': call<ScreenConfig>()(emptyInput),
+  'exchange.templates': call<TemplateInfo[]>()(emptyInput),
+  'exchange.importPreview': call<ImportPreview>()(importPreviewInput),
+  'exchange.importApply': call<ImportApplied>()(importApplyInput),
+  'exchange.cancel': call<{ cancelled: boolean }>()(cancelInput),
+  'exchange.batches': call<ImportBatchRow[]>()(emptyInput),
+  'exchange.undoBatch': call<UndoResult>()(batchInput),
+  'exchange.quarantine': call<QuarantineRow[]>()(quarantineListInput),
+  'exchange.quarantineSummary': call<QuarantineSummary[]>()(emptyInput),
+  'exchange.quarantineResubmit': call<QuarantineResubmitted>()(quarantineResubmitInput),
+  'exchange.quarantineDiscard': call<{ discarded: number }>()(quarantineDiscardInput),
+  'exchange.quarantineDownload': call<FileDownload>()(quarantineDownloadInput),
+  'exchange.exportTemplate': call<TemplateExport>()(exportTemplateInput),
+  'exchange.exportPackage': call<PackageExported>()(exportPackageInput),
+  'exchange.packages': call<PackageRow[]>()(emptyInput),
+  'exchange.acknowledgePackage': call<PackageRow>()(packageIdInput),
+  'exchange.receivePackage': call<PackageOutcome>()(receivePackageInput),
+  'exchange.conflicts': call<ConflictView[]>()(conflictListInput),
+  'exchange.decideConflict': call<ConflictView>()(conflictDecisionInput),
+  'exchange.applyPending': call<PackageOutcome>()(packageIdInput),
+  'exchange.runSchedule': call<ScheduleStatus>()(emptyInput),
+  'sync.status': call<SyncStatus>()(emptyInput),
+  'sync.configure': call<SyncStatus>()(syncConfigureInput),
+  'sync.run': call<SyncReport>()(emptyInput),
 };
 
 export type Contract = typeof contract;
@@ -58,7 +114,7 @@ export type Output<M extends Method> = Contract[M] extends CallSpec<z.ZodType, i
 export const methods = Object.keys(contract) as Method[];
 
 /** Calls whose input carries a whole file (base64): transports allow them a larger body. */
-export const fileInputMethods: readonly Method[] = ['setup.restore'];
+export const fileInputMethods: readonly Method[] = ['setup.restore', 'exchange.importPreview', 'exchange.receivePackage'];
 
 /** The only calls a big screen's read-only token may make: board figures, never personal data. */
 export const screenMethods: readonly Method[] = ['dashboard.boards', 'screen.config'];
@@ -92,3 +148,4 @@ export type * from './dto/geo';
 export type * from './dto/dashboard';
 export type * from './dto/boards';
 export type * from './dto/screen';
+export type * from './dto/exchange';

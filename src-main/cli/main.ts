@@ -7,7 +7,10 @@ import { log } from '../core/log';
 import { MigrationMismatchError } from '../core/db/migrations';
 import { UsageError } from './args';
 import { checkDb, checkDbHelp } from './commands/checkDb';
+import { exportFiles, exportHelp } from './commands/exportFiles';
+import { importFiles, importHelp } from './commands/importFiles';
 import { init, initHelp } from './commands/init';
+import { sync, syncHelp } from './commands/sync';
 import { serve, serveHelp } from './commands/serve';
 import { backup, backupHelp, encrypt, encryptHelp, restore, restoreHelp } from './commands/storage';
 import { entryDirOf } from '../core/paths';
@@ -22,6 +25,9 @@ const commands: Record<string, { run: Command; help: string }> = {
   restore: { run: restore, help: restoreHelp },
   'check-db': { run: checkDb, help: checkDbHelp },
   encrypt: { run: encrypt, help: encryptHelp },
+  import: { run: importFiles, help: importHelp },
+  export: { run: exportFiles, help: exportHelp },
+  sync: { run: sync, help: syncHelp },
 };
 
 function usage(): string {

@@ -2,6 +2,7 @@ import type { HandlerTable } from './registry';
 import { appHandlers } from './app/handlers';
 import { auditHandlers } from './audit/handlers';
 import { dashboardHandlers } from './dashboard/handlers';
+import { exchangeHandlers } from './exchange/handlers';
 import { geoHandlers } from './geo/handlers';
 import { historyHandlers } from './history/handlers';
 import { recordHandlers } from './records/handlers';
@@ -22,4 +23,5 @@ export const handlerTables: readonly HandlerTable[] = [
   geoHandlers,
   dashboardHandlers,
   screenHandlers,
+  exchangeHandlers,
 ];

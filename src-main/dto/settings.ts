@@ -1,6 +1,22 @@
 import { z } from 'zod';
 import { screenSettingsPatch, screenSettingsSchema } from './screen';
 
+/** Scheduled export of exchange packages: daily at a time, or every N hours. */
+const scheduleSchema = z.object({
+  mode: z.enum(['off', 'daily', 'hours']).default('off'),
+  /** HH:MM, China time. */
+  dailyAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间应为 HH:MM').default('18:00'),
+  everyHours: z.number().int().min(1).max(168).default(24),
+  /** Increment since the last delivered package (else a full package each time). */
+  incremental: z.boolean().default(true),
+  /** A folder (USB stick, share) to write packages into. */
+  folder: z.string().max(1000).nullable().default(null),
+  /** Queue packages for upload to the city platform. */
+  outbox: z.boolean().default(false),
+});
+
+const scheduleDefaults = { mode: 'off', dailyAt: '18:00', everyHours: 24, incremental: true, folder: null, outbox: false } as const;
+
 /** Settings of one installation, kept in DATA/settings.json (never personal data). */
 export const settingsSchema = z
   .object({
@@ -14,6 +30,15 @@ export const settingsSchema = z
       .default({ keepGenerations: 7, snapshotAfterMiB: 32 }),
     /** Big screens (数据大屏): canvas, playlist, kiosk display. */
     screen: screenSettingsSchema.prefault({}),
+    exchange: z
+      .object({
+        /** The city platform's API base URL (SPEC §4); its token is kept in the database, not here. */
+        cityUrl: z.string().url().nullable().default(null),
+        /** Minutes between background syncs with the city platform; 0: only when asked. */
+        syncEveryMinutes: z.number().int().min(0).max(1440).default(30),
+        schedule: scheduleSchema.default(scheduleDefaults),
+      })
+      .default({ cityUrl: null, syncEveryMinutes: 30, schedule: scheduleDefaults }),
   })
   .strip();
 
@@ -29,6 +54,14 @@ export const settingsPatchInput = z
       .strict()
       .optional(),
     screen: screenSettingsPatch.optional(),
+    exchange: z
+      .object({
+        cityUrl: z.string().url('请填写完整的网址').max(500).nullable().optional(),
+        syncEveryMinutes: z.number().int().min(0).max(1440).optional(),
+        schedule: scheduleSchema.partial().strict().optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 

@@ -161,7 +161,8 @@ export const entities: Record<EntityName, EntityDef> = {
       { key: 'gender', header: '性别', type: 'enum', values: ENUMS.gender },
       text('ethnicity', '民族', { maxLength: 20 }),
       { key: 'birthDate', header: '出生日期', type: 'date' },
-      { key: 'education', header: '学历', type: 'enum', values: ENUMS.education },
+      // SPEC §2 gives 学历 no enumeration (offices write 大学本科, 中专, …): text, as the platform accepts it.
+      text('education', '学历', { maxLength: 20 }),
       { key: 'category', header: '人员类别', type: 'enum', required: true, values: ENUMS.memberCategory },
       { key: 'joinedOn', header: '入党日期', type: 'date', required: true },
       { key: 'confirmedOn', header: '转正日期', type: 'date' },

@@ -11,8 +11,23 @@ export type Parsed = { ok: true; value: unknown; upgradedFrom?: string } | { ok:
 const ok = (value: unknown): Parsed => ({ ok: true, value });
 const bad = (reason: ReasonCode, message: string): Parsed => ({ ok: false, reason, message });
 
-/** Full-width ASCII to half-width, ideographic spaces to spaces, trimmed. */
+/**
+ * Full-width digits and letters to half-width, ideographic spaces to spaces, trimmed (SPEC §1).
+ * Full-width punctuation stays: "居民反映：…，请处理" is how Chinese text is written.
+ */
+const FULL_WIDTH = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\u3000]/;
+
 export function normaliseText(raw: string): string {
+  // Most cells have nothing to convert: a 100k-row import reads this a million times.
+  if (!FULL_WIDTH.test(raw)) return raw.trim();
+  return raw
+    .replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ')
+    .trim();
+}
+
+/** For dates, codes, phones and numbers: every full-width ASCII character (／－．＋ too) to half-width. */
+export function normaliseAscii(raw: string): string {
   return raw
     .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/\u3000/g, ' ')
@@ -51,7 +66,7 @@ export function parseDate(raw: unknown): string | null {
   // xlsx readers give real date cells as Date at UTC midnight of the day shown.
   if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? null : calendarDate(raw.getUTCFullYear(), raw.getUTCMonth() + 1, raw.getUTCDate());
   if (typeof raw === 'number') return serialToDate(raw);
-  const text = normaliseText(String(raw));
+  const text = normaliseAscii(String(raw));
   let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]00:00(?::00(?:\.0+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
   if (!m) m = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(text);
   if (m) return calendarDate(Number(m[1]), Number(m[2]), Number(m[3]));
@@ -73,7 +88,7 @@ export function parseTimestamp(raw: unknown): string | null {
     // An Excel serial moment is wall-clock time: days and a fraction since 1899-12-30.
     return chinaIso(Date.UTC(1899, 11, 30) + Math.round(raw * 86400000) - CHINA_OFFSET_MS);
   }
-  const text = normaliseText(String(raw));
+  const text = normaliseAscii(String(raw));
   const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/.exec(text);
   if (!m) {
     const date = parseDate(text);
@@ -108,7 +123,7 @@ export function parseValue(field: FieldDef, raw: unknown, today: string): Parsed
       if (typeof raw === 'number' && raw > Number.MAX_SAFE_INTEGER) {
         return bad('precision', `${h}被表格软件当作数字保存，后几位已丢失（精度丢失）：请把该列设为“文本”格式后从原始数据重新导出`);
       }
-      const text = normaliseText(typeof raw === 'number' ? raw.toFixed(0) : String(raw));
+      const text = normaliseAscii(typeof raw === 'number' ? raw.toFixed(0) : String(raw));
       if (/^\d(\.\d+)?E\+?\d+$/i.test(text)) return bad('precision', `${h}“${text}”是科学计数法，后几位已丢失（精度丢失）：请把该列设为“文本”格式后重新导出`);
       const lengths = field.lengths ?? [];
       if (!/^\d+$/.test(text) || (lengths.length > 0 && !lengths.includes(text.length))) {
@@ -124,7 +139,7 @@ export function parseValue(field: FieldDef, raw: unknown, today: string): Parsed
       return bad(reason, `${h}：${check.message.replace(/^公民身份号码/, '')}`);
     }
     case 'phone': {
-      const text = normaliseText(typeof raw === 'number' ? raw.toFixed(0) : String(raw))
+      const text = normaliseAscii(typeof raw === 'number' ? raw.toFixed(0) : String(raw))
         .replace(/^\+?86[- ]?/, '')
         .replace(/[\s()（）]/g, '');
       if (!PHONE.test(text)) return bad('format', `${h}“${shown(raw)}”不是有效的手机或固定电话号码`);
@@ -143,11 +158,11 @@ export function parseValue(field: FieldDef, raw: unknown, today: string): Parsed
       return field.values?.includes(text) ? ok(text) : bad('enum', `${h}“${shown(text)}”不是允许的值（${field.values?.join('、') ?? ''}）`);
     }
     case 'number': {
-      const n = typeof raw === 'number' ? raw : Number(normaliseText(String(raw)));
+      const n = typeof raw === 'number' ? raw : Number(normaliseAscii(String(raw)));
       return Number.isFinite(n) ? ok(n) : bad('format', `${h}“${shown(raw)}”不是数字`);
     }
     case 'integer': {
-      const n = typeof raw === 'number' ? raw : Number(normaliseText(String(raw)));
+      const n = typeof raw === 'number' ? raw : Number(normaliseAscii(String(raw)));
       return Number.isInteger(n) && n >= 0 ? ok(n) : bad('format', `${h}“${shown(raw)}”应为非负整数`);
     }
     case 'boolean': {

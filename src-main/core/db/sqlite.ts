@@ -99,19 +99,29 @@ export class SqlDb implements ReadDb {
 
   /** Runs fn atomically; nested calls become savepoints so an inner failure undoes only its part. */
   transaction<T>(fn: () => T): T {
+    const outer = this.depth === 0;
     const name = `sp${this.depth}`;
-    this.raw.exec(this.depth === 0 ? 'BEGIN' : `SAVEPOINT ${name}`);
+    const undo = outer ? 'ROLLBACK' : `ROLLBACK TO ${name}; RELEASE ${name}`;
+    this.raw.exec(outer ? 'BEGIN' : `SAVEPOINT ${name}`);
     this.depth++;
+    let result: T;
     try {
-      const result = fn();
-      this.depth--;
-      this.raw.exec(this.depth === 0 ? 'COMMIT' : `RELEASE ${name}`);
-      return result;
+      result = fn();
     } catch (error) {
       this.depth--;
-      this.raw.exec(this.depth === 0 ? 'ROLLBACK' : `ROLLBACK TO ${name}; RELEASE ${name}`);
+      this.raw.exec(undo);
       throw error;
     }
+    try {
+      this.raw.exec(outer ? 'COMMIT' : `RELEASE ${name}`);
+    } catch (error) {
+      // A deferred foreign key fails at COMMIT, which leaves the transaction open: end it.
+      this.raw.exec(undo);
+      this.depth--;
+      throw error;
+    }
+    this.depth--;
+    return result;
   }
 
   /**

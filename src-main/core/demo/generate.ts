@@ -39,7 +39,7 @@ export interface Violations {
 export const DEMO_STREET = { code: '150102003', name: '新华街道' } as const;
 
 /** Bumped whenever the same seed would give a different street (caches of generated data key on it). */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 /**
  * Writes a whole fictional street into an empty, migrated database: the governance tree with

@@ -167,11 +167,13 @@ export function generateParty(world: World): PartyResult {
   }
 
   // Two 预备党员 past their year without 转正 or an extension.
-  const overdue = world.db.all<{ id: number; person_id: number; id_number: string }>(
+  const candidates = world.db.all<{ id: number; person_id: number; id_number: string }>(
     `SELECT m.id, m.person_id, p.id_number FROM party_member m JOIN person p ON p.id = m.person_id
-     WHERE m.category = '正式党员' AND p.birth_date < ? ORDER BY m.id LIMIT 2 OFFSET 17`,
+     WHERE m.category = '正式党员' AND m.status = '正常' AND p.birth_date < ? ORDER BY m.id`,
     [addYears(today, -30)],
   );
+  const middle = Math.max(0, Math.floor(candidates.length / 2) - 1);
+  const overdue = candidates.slice(middle, middle + 2);
   overdue.forEach((m, i) => {
     world.db.run("UPDATE party_member SET category = '预备党员', joined_on = ?, confirmed_on = NULL WHERE id = ?", [addDays(today, -(425 + 30 * i)), m.id]);
     world.db.run("UPDATE person SET political = '中共预备党员' WHERE id = ?", [m.person_id]);

@@ -67,6 +67,18 @@ function inverse(db: SqlDb, table: string, shape: TableShape, entry: AuditEntry)
   db.run(`UPDATE ${t} SET ${columns.map((c) => `${quote(c)} = ?`).join(', ')} WHERE ${where}`, [...columns.map((c) => before[c] ?? null), ...params]);
 }
 
+/** True when a row of these tables, or of a table referring to them, points at a missing row. */
+function danglingReferences(db: ReadDb, tables: string[]): boolean {
+  const placeholders = tables.map(() => '?').join(', ');
+  const children = db
+    .all<{ name: string }>(
+      `SELECT DISTINCT m.name FROM sqlite_master m, pragma_foreign_key_list(m.name) f WHERE m.type = 'table' AND f."table" IN (${placeholders})`,
+      tables,
+    )
+    .map((r) => r.name);
+  return [...new Set([...tables, ...children])].some((table) => db.all(`PRAGMA main.foreign_key_check(${quote(table)})`).length > 0);
+}
+
 const OP_WORDS = { insert: '新增', update: '修改', delete: '删除' } as const;
 
 /** "新增 实有人口 2 条、修改 人员 1 条": what a write did, told from its audit rows. */
@@ -87,7 +99,12 @@ function describe(entries: AuditEntry[]): string {
  */
 export function undoWrite(ctx: CoreContext, seq: number): UndoResult {
   const db = ctx.db();
-  const entries = db.all<AuditEntry>('SELECT id, entity, row_id AS rowId, op, before, after FROM audit_log WHERE seq = ? ORDER BY id DESC', [seq]);
+  // The exchange's own history (import batches, refused rows, packages) records what happened; undoing
+  // an import restores the street's data and leaves that record standing.
+  const entries = db.all<AuditEntry>(
+    "SELECT id, entity, row_id AS rowId, op, before, after FROM audit_log WHERE seq = ? AND entity NOT LIKE 'exchange\\_%' ESCAPE '\\' ORDER BY id DESC",
+    [seq],
+  );
   if (entries.length === 0) throw new AppError('NOT_FOUND', `没有找到第 ${seq} 号修改（可能没有改动任何数据，或数据已从较早的备份恢复）。`);
 
   const shapes = new Map<string, TableShape>();
@@ -110,6 +127,12 @@ export function undoWrite(ctx: CoreContext, seq: number): UndoResult {
     // Rows come back in reverse order; a parent may reappear after its child within the write.
     w.run('PRAGMA defer_foreign_keys = ON');
     for (const e of entries) inverse(w, e.entity, shapeOf(w, e.entity, shapes), e);
+    // A later write may have added a record that refers to one this write created (a resident in
+    // its new grid). Checked here, before the journal is written: a deferred foreign key failing
+    // at COMMIT would leave an entry on disk for a write that never happened.
+    if (danglingReferences(w, [...new Set(entries.map((e) => e.entity))])) {
+      throw new AppError('CONFLICT', '无法撤销：之后新增或修改的记录仍引用这次修改中的记录（如其中新增的网格、楼栋或人员）。请先删除或撤销这些后来的记录。');
+    }
   });
   return { seq: result.seq, summary: describe(entries), entities: result.entities };
 }

@@ -4,6 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openCore, type CoreRuntime } from '../core';
+import { startExchangeServices } from '../exchange/sync/background';
 import { log } from '../log';
 import type { FromWorker, ToWorker, WorkerCoreOptions } from './protocol';
 
@@ -22,10 +23,12 @@ async function main(options: WorkerCoreOptions): Promise<void> {
     return;
   }
   core.subscribe((event) => send({ kind: 'event', event }));
+  const stopServices = startExchangeServices(core);
   port.on('message', (message: ToWorker) => {
     if (message.kind === 'call') {
       void core.call(message.method, message.input, message.meta).then((result) => send({ kind: 'result', id: message.id, result }));
     } else {
+      stopServices();
       void core.close().then(() => {
         send({ kind: 'closed' });
         port.close();

@@ -46,10 +46,17 @@ export const events: Repository<'event'> = {
     const eventId = existing === null ? insertRow(db, 'event', columns, now) : (updateRow(db, 'event', existing, columns, now), existing);
     const wanted = r.departments.map((name) => departmentId(db, name, now));
     const current = db.all<{ id: number }>('SELECT department_id AS id FROM event_department WHERE event_id = ?', [eventId]).map((d) => d.id);
-    for (const id of current) if (!wanted.includes(id)) db.run('DELETE FROM event_department WHERE event_id = ? AND department_id = ?', [eventId, id]);
+    let changed = false;
+    for (const id of current) if (!wanted.includes(id)) changed = db.run('DELETE FROM event_department WHERE event_id = ? AND department_id = ?', [eventId, id]) > 0 || changed;
     wanted.forEach((id, i) => {
-      if (!current.includes(id)) db.run('INSERT INTO event_department (event_id, department_id, lead) VALUES (?, ?, ?)', [eventId, id, i === 0 ? 1 : 0]);
+      if (!current.includes(id)) changed = db.run('INSERT INTO event_department (event_id, department_id, lead) VALUES (?, ?, ?)', [eventId, id, i === 0 ? 1 : 0]) > 0 || changed;
     });
+    // The first department named leads (承办 vs 协办); a reordered list moves the lead.
+    if (wanted.length > 0) {
+      changed = db.run('UPDATE event_department SET lead = (department_id = ?) WHERE event_id = ? AND lead <> (department_id = ?)', [wanted[0] ?? 0, eventId, wanted[0] ?? 0]) > 0 || changed;
+    }
+    // The record's time moves with its departments too (exchange packages carry it as updatedAt).
+    if (changed && existing !== null) db.run('UPDATE event SET updated_at = ? WHERE id = ? AND updated_at <> ?', [now, eventId, now]);
   },
   remove: (db, key) => db.run('DELETE FROM event WHERE code = ?', [key]) > 0,
 };

@@ -43,7 +43,7 @@ const PERSON_COLUMNS: [keyof PersonFields, string][] = [
 export function upsertPerson(db: SqlDb, fields: PersonFields, now: string, previousIdNumber?: string): number {
   const check = checkIdNumber(fields.idNumber, now.slice(0, 10));
   if (!check.ok) throw new AppError('VALIDATION', check.message);
-  const existing = personIdOf(db, previousIdNumber ?? fields.idNumber) ?? personIdOf(db, fields.idNumber);
+  const existing = personIdOf(db, previousIdNumber ?? fields.idNumber) ?? (previousIdNumber === undefined ? null : personIdOf(db, fields.idNumber));
   const given = PERSON_COLUMNS.filter(([key]) => fields[key] !== undefined);
   if (existing === null) {
     const columns = ['id_number', 'name', 'gender', 'birth_date', 'updated_at', ...given.map(([, c]) => c)];

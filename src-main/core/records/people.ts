@@ -87,8 +87,11 @@ export const residents: Repository<'resident'> = {
     const existing = db.value<number>('SELECT id FROM resident WHERE person_id = ?', [personId]);
     const residentId = existing === undefined ? insertRow(db, 'resident', columns, now) : (updateRow(db, 'resident', existing, columns, now), existing);
     const current = new Set(db.all<{ tag: string }>('SELECT tag FROM resident_tag WHERE resident_id = ?', [residentId]).map((t) => t.tag));
-    for (const tag of current) if (!r.tags.includes(tag)) db.run('DELETE FROM resident_tag WHERE resident_id = ? AND tag = ?', [residentId, tag]);
-    for (const tag of r.tags) if (!current.has(tag)) db.run('INSERT INTO resident_tag (resident_id, tag) VALUES (?, ?)', [residentId, tag]);
+    let tagsChanged = false;
+    for (const tag of current) if (!r.tags.includes(tag)) tagsChanged = db.run('DELETE FROM resident_tag WHERE resident_id = ? AND tag = ?', [residentId, tag]) > 0 || tagsChanged;
+    for (const tag of r.tags) if (!current.has(tag)) tagsChanged = db.run('INSERT INTO resident_tag (resident_id, tag) VALUES (?, ?)', [residentId, tag]) > 0 || tagsChanged;
+    // The record's time moves with its tags too (exchange packages carry it as updatedAt).
+    if (tagsChanged && existing !== undefined) db.run('UPDATE resident SET updated_at = ? WHERE id = ? AND updated_at <> ?', [now, residentId, now]);
   },
   remove(db, key) {
     const personId = personIdOf(db, key);

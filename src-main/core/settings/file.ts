@@ -16,13 +16,15 @@ export function loadSettings(io: FileIo, dataDir: string | null): Settings {
   }
 }
 
-/** Each section of the patch is merged into its section of the settings; lists are replaced whole. */
+/** Merges a patch section by section, and deeper (exchange.schedule); lists are replaced whole. */
 export function applyPatch(settings: Settings, patch: SettingsPatch): Settings {
-  const next: Record<string, unknown> = { ...settings };
-  for (const [section, values] of Object.entries(patch)) {
-    if (values !== undefined) next[section] = { ...(next[section] as object | undefined), ...values };
-  }
-  return settingsSchema.parse(next);
+  const merge = (base: unknown, change: unknown): unknown => {
+    if (!change || typeof change !== 'object' || Array.isArray(change) || !base || typeof base !== 'object') return change === undefined ? base : change;
+    const result: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+    for (const [key, value] of Object.entries(change)) if (value !== undefined) result[key] = merge(result[key], value);
+    return result;
+  };
+  return settingsSchema.parse(merge(settings, patch));
 }
 
 export function saveSettings(io: FileIo, dataDir: string | null, settings: Settings): void {

@@ -10,7 +10,7 @@ import { applyPatch, loadSettings, saveSettings } from '../settings/file';
 import { createKeyFile, unlockKeyFile, type Cipher, type KeyFile } from './crypto';
 import { realIo, writeFileAtomic, type FileIo } from './io';
 import { acquireLock, type DataDirLock } from './lock';
-import { listGenerations, unsealSnapshot } from './snapshot';
+import { listGenerations, sealSnapshot, snapshotKind, unsealSnapshot } from './snapshot';
 import { defaultStoreSettings, Store, StoreLockedError, StoreOpenError, type StoreOptions, type StoreSettings } from './store';
 
 export type DataState = 'empty' | 'locked' | 'ready' | 'damaged';
@@ -28,6 +28,8 @@ export interface DataDirectoryOptions {
 }
 
 const KEY_FILE = 'key.json';
+/** Folders under DATA whose files are sealed with the database key (exchange packages). */
+export const SEALED_FOLDERS = ['exchange/outbox', 'exchange/inbox'] as const;
 
 /**
  * Everything about one data directory: its lock, settings, encryption key, and the street's
@@ -216,6 +218,25 @@ export class DataDirectory {
         this.io.unlink(join(backups, name));
       }
     }
+    // Packages waiting in the outbox or for a person's decision hold ID numbers too.
+    for (const folder of SEALED_FOLDERS) {
+      const path = join(dir, folder);
+      for (const name of this.io.list(path)) {
+        const file = join(path, name);
+        const bytes = this.io.readFile(file);
+        if (snapshotKind(bytes) !== 'encrypted') writeFileAtomic(this.io, file, sealSnapshot(bytes, cipher));
+      }
+    }
+  }
+
+  /** Files the app keeps beside the database (outbox packages): sealed like snapshots when encryption is on. */
+  sealBlob(plain: Uint8Array): Buffer {
+    return sealSnapshot(plain, this.cipher);
+  }
+
+  /** A file sealed by `sealBlob`, or one written before encryption was turned on. */
+  openBlob(stored: Uint8Array): Uint8Array {
+    return snapshotKind(stored) === 'encrypted' ? unsealSnapshot(stored, this.cipher) : stored;
   }
 
   /** A copy of the current state in DATA/backups, sealed like the snapshots. */

@@ -52,6 +52,12 @@ describe('reading values as SPEC §1 says', () => {
     expect(parseValue(field('resident', 'phone'), '1391234', TODAY)).toMatchObject({ ok: false, reason: 'format' });
   });
 
+  it('normalises full-width digits and letters but keeps the full-width punctuation of Chinese text', () => {
+    expect(parseValue(field('event', 'description'), '居民反映：路灯不亮，请处理（３号楼）', TODAY)).toEqual({ ok: true, value: '居民反映：路灯不亮，请处理（3号楼）' });
+    expect(parseDate('１９８５／３／５')).toBe('1985-03-05');
+    expect(parseValue(field('resident', 'phone'), '０４７１－５３１２０１９', TODAY)).toEqual({ ok: true, value: '0471-5312019' });
+  });
+
   it('splits 、-separated lists and reads 是/否', () => {
     expect(parseValue(field('resident', 'tags'), '独居老人、残疾人、', TODAY)).toEqual({ ok: true, value: ['独居老人', '残疾人'] });
     expect(parseValue(field('partyMember', 'inService'), '是', TODAY)).toEqual({ ok: true, value: true });

@@ -23,7 +23,7 @@ describe('migrations', () => {
 
   it('refuses a database that a newer version migrated further', async () => {
     const db = await fresh();
-    const future: Migration = { version: migrations.length + 1, name: 'future', sql: 'CREATE TABLE future (x)', checksum: 'f' };
+    const future: Migration = { version: (migrations.at(-1)?.version ?? 0) + 1, name: 'future', sql: 'CREATE TABLE future (x)', checksum: 'f' };
     migrate(db, 'T', [...migrations, future]);
     expect(() => migrate(db, 'T')).toThrow(MigrationMismatchError);
     expect(() => migrate(db, 'T')).toThrow(/更新版本/);

@@ -106,3 +106,17 @@ describe('undo and redo at the data layer', () => {
     expect(await call(again, 'records.get', { entity: 'resident', key })).toEqual(original);
   });
 });
+
+describe('undo refused when later records depend on it', () => {
+  it('says so in Chinese when a later record refers to a row the write created, and changes nothing', async () => {
+    const core = await demoCore();
+    const community = core.data.store().db.value<string>('SELECT code FROM community ORDER BY code LIMIT 1') ?? '';
+    const grid = await call(core, 'records.save', { entity: 'grid', mode: 'create', values: { code: `${community}950`, name: '新网格', communityCode: community, kind: '城市社区网格' } });
+    await call(core, 'records.save', { entity: 'resident', mode: 'create', values: { idNumber: composeIdNumber('150102', '1980-02-02', 31), name: '住新网格', gridCode: `${community}950` } });
+    const seq = core.data.store().seq;
+    const refused = await core.call('history.undo', { seq: grid.seq });
+    expect(refused.ok ? null : refused.error).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/^无法撤销：之后新增或修改的记录仍引用这次修改中的记录/) });
+    expect(core.data.store().seq).toBe(seq);
+    await core.close();
+  });
+});

@@ -22,6 +22,12 @@ describe('layering enforced by lint', () => {
     expect(await restrictedImports('src-main/core/geo/x.ts', http)).toHaveLength(1);
   });
 
+  it('allows an HTTP client only where core talks to the city platform', async () => {
+    const client = "import { request } from 'node:https';\nexport const r = request;\n";
+    expect(await restrictedImports('src-main/core/exchange/sync/http.ts', client)).toEqual([]);
+    expect(await restrictedImports('src-main/core/exchange/sync/engine.ts', client)).toHaveLength(1);
+  });
+
   it('lets the renderer import types from src-main, and nothing else', async () => {
     const typeOnly = "import type { Api } from '../../src-main/contract';\nexport type A = Api;\n";
     const runtime = "import { methods } from '../../src-main/contract';\nexport const m = methods;\n";

@@ -87,6 +87,100 @@ CREATE TABLE event_step (
   note             TEXT
 );
 
+-- table exchange_column_mapping
+CREATE TABLE exchange_column_mapping (
+  signature   TEXT PRIMARY KEY,                            -- the header row's texts, joined
+  entity      TEXT NOT NULL,
+  columns     TEXT NOT NULL,                               -- JSON {header text: field key}
+  updated_at  TEXT NOT NULL
+);
+
+-- table exchange_conflict
+CREATE TABLE exchange_conflict (
+  id          INTEGER PRIMARY KEY,
+  package_id  TEXT NOT NULL REFERENCES exchange_package(package_id),
+  entity      TEXT NOT NULL,
+  record_key  TEXT NOT NULL,
+  local       TEXT,                                        -- JSON record here; NULL: deleted here
+  remote      TEXT,                                        -- JSON record in the package; NULL: the package deletes it
+  fields      TEXT NOT NULL,                               -- JSON [field keys that differ]
+  choice      TEXT,                                        -- JSON {field: 'local' | 'remote'} once decided
+  decided_at  TEXT,
+  UNIQUE (package_id, entity, record_key)
+);
+
+-- table exchange_import_batch
+CREATE TABLE exchange_import_batch (
+  id          INTEGER PRIMARY KEY,
+  seq         INTEGER NOT NULL,                            -- the write that applied it (history.undo undoes it)
+  created_at  TEXT NOT NULL,
+  actor       TEXT NOT NULL,
+  files       TEXT NOT NULL,                               -- JSON: per file its template, header row and counts
+  inserted    INTEGER NOT NULL,
+  updated     INTEGER NOT NULL,
+  unchanged   INTEGER NOT NULL,
+  rejected    INTEGER NOT NULL,
+  undone_seq  INTEGER,                                     -- the write that undid it
+  undone_at   TEXT
+);
+
+-- table exchange_outbox
+CREATE TABLE exchange_outbox (
+  package_id   TEXT PRIMARY KEY REFERENCES exchange_package(package_id),
+  position     INTEGER NOT NULL UNIQUE,
+  file         TEXT NOT NULL,
+  sha256       TEXT NOT NULL,
+  bytes        INTEGER NOT NULL,
+  status       TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sent', 'refused')),
+  queued_at    TEXT NOT NULL,
+  sent_at      TEXT,
+  received_at  TEXT,                                       -- the platform's receivedAt
+  error        TEXT                                        -- why the platform refused it (400/409/413)
+);
+
+-- table exchange_package
+CREATE TABLE exchange_package (
+  package_id       TEXT PRIMARY KEY,
+  direction        TEXT NOT NULL CHECK (direction IN ('up', 'down')),
+  origin           TEXT NOT NULL CHECK (origin IN ('local', 'city', 'community')),
+  file_name        TEXT NOT NULL,
+  created_at       TEXT NOT NULL,
+  since            TEXT,
+  until            TEXT,
+  to_seq           INTEGER,                                -- local packages: every write up to this one is in it
+  counts           TEXT NOT NULL,                          -- JSON {entity: records}
+  sha256           TEXT NOT NULL,                          -- of the zip
+  bytes            INTEGER NOT NULL,
+  status           TEXT NOT NULL CHECK (status IN ('created', 'acknowledged', 'conflict', 'applied')),
+  acknowledged_at  TEXT,                                   -- local: delivered (uploaded or written to a folder)
+  applied_seq      INTEGER,                                -- received: the write that applied it
+  applied_at       TEXT,
+  acked_at         TEXT                                    -- received from the city: ack sent
+);
+
+-- table exchange_quarantine
+CREATE TABLE exchange_quarantine (
+  id            INTEGER PRIMARY KEY,
+  batch_id      INTEGER NOT NULL REFERENCES exchange_import_batch(id),
+  entity        TEXT NOT NULL,
+  file          TEXT NOT NULL,
+  row           INTEGER NOT NULL,                          -- the sheet's row number, as a person sees it
+  record_key    TEXT,                                      -- natural key when it could be read
+  raw           TEXT NOT NULL,                             -- JSON {field key: text as in the file}
+  raw_hash      TEXT NOT NULL,                             -- entity + raw: the same refused row is kept once
+  problems      TEXT NOT NULL,                             -- JSON [{field, header, reason, message}]
+  status        TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved', 'discarded')),
+  created_at    TEXT NOT NULL,
+  resolved_at   TEXT,
+  resolved_seq  INTEGER
+);
+
+-- table exchange_state
+CREATE TABLE exchange_state (
+  key    TEXT PRIMARY KEY,
+  value  TEXT NOT NULL
+);
+
 -- table grid
 CREATE TABLE grid (
   id              INTEGER PRIMARY KEY,
@@ -281,6 +375,24 @@ CREATE INDEX event_status ON event(status, due_at);
 
 -- index event_step_event
 CREATE INDEX event_step_event ON event_step(event_id, at);
+
+-- index exchange_import_batch_seq
+CREATE INDEX exchange_import_batch_seq ON exchange_import_batch(seq);
+
+-- index exchange_outbox_status
+CREATE INDEX exchange_outbox_status ON exchange_outbox(status, position);
+
+-- index exchange_package_status
+CREATE INDEX exchange_package_status ON exchange_package(origin, status, created_at);
+
+-- index exchange_quarantine_hash
+CREATE INDEX exchange_quarantine_hash ON exchange_quarantine(raw_hash);
+
+-- index exchange_quarantine_key
+CREATE INDEX exchange_quarantine_key ON exchange_quarantine(entity, record_key);
+
+-- index exchange_quarantine_status
+CREATE INDEX exchange_quarantine_status ON exchange_quarantine(status, entity, id);
 
 -- index grid_community
 CREATE INDEX grid_community ON grid(community_id);

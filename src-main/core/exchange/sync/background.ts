@@ -1,0 +1,58 @@
+import type { CoreRuntime } from '../../core';
+import { log } from '../../log';
+import { backoffMs, type RetryPolicy } from './retry';
+import { isDue, RETRY_FAILED_MS, runScheduledExport } from './schedule';
+import { cityToken, runSync } from './service';
+import { readState } from './state';
+import { pendingUploads } from './outbox';
+
+/**
+ * What runs without a person asking, in the process that holds the core (the desktop app, serve):
+ * the scheduled export when it is due, and the sync with the city platform every few minutes —
+ * sooner while the outbox has packages, later after each failed round (backoff), so it resumes by
+ * itself after a restart or when the network comes back.
+ */
+const ACTOR = { actor: '自动任务' };
+const TICK_MS = 30_000;
+
+const BACKGROUND_POLICY: RetryPolicy = { baseDelayMs: 2000, maxDelayMs: 30_000, maxAttempts: 3 };
+
+/** One look at what is due; `now` in the core's clock (the state's times are written with it). */
+export async function tick(core: CoreRuntime, now = Date.parse(core.now()), policy = BACKGROUND_POLICY): Promise<void> {
+  if (!core.data.hasStore()) return;
+  const ctx = core.context(ACTOR);
+  const settings = core.data.settings.exchange;
+  const state = readState(core.data);
+
+  const lastAttempt = state.schedule.lastAttemptAt ? Date.parse(state.schedule.lastAttemptAt) : null;
+  const failedRecently = state.schedule.lastError !== null && lastAttempt !== null && now - lastAttempt < RETRY_FAILED_MS;
+  if (isDue(settings.schedule, state.schedule.lastRunAt, now) && !failedRecently) runScheduledExport(ctx);
+
+  if (!settings.cityUrl || settings.syncEveryMinutes === 0 || !cityToken(ctx.db())) return;
+  const lastRun = state.sync.lastRunAt ? Date.parse(state.sync.lastRunAt) : 0;
+  const wait = state.sync.failures > 0 ? backoffMs(state.sync.failures, { baseDelayMs: 30_000, maxDelayMs: 30 * 60_000, maxAttempts: 0 }, Math.random) : settings.syncEveryMinutes * 60_000;
+  const pending = pendingUploads(ctx.db()).length > 0;
+  if (now - lastRun < (pending && state.sync.failures === 0 ? 0 : wait)) return;
+  await runSync(ctx, {}, { policy, budgetMs: 120_000 });
+}
+
+export function startExchangeServices(core: CoreRuntime, tickMs = TICK_MS): () => void {
+  let busy = false;
+  const run = (): void => {
+    if (busy) return;
+    busy = true;
+    tick(core)
+      .catch((error: unknown) => log.error('[exchange] background task failed', error))
+      .finally(() => {
+        busy = false;
+      });
+  };
+  const first = setTimeout(run, 5_000);
+  const timer = setInterval(run, tickMs);
+  first.unref();
+  timer.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
+}

@@ -1,0 +1,64 @@
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+
+/**
+ * One HTTP exchange with the city platform (SPEC §4), on node:http(s). Network failures come back
+ * as values (status 0 and the reason), so the caller decides about retrying; nothing throws.
+ */
+export interface HttpAnswer {
+  /** 0: no answer (refused, reset, timed out). */
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+  /** Why there was no answer. */
+  failure: string | null;
+}
+
+export interface HttpCall {
+  method: 'GET' | 'POST';
+  url: URL;
+  headers?: Record<string, string>;
+  body?: Uint8Array;
+  timeoutMs: number;
+}
+
+export function send(call: HttpCall): Promise<HttpAnswer> {
+  const request = call.url.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve) => {
+    let settled = false;
+    const done = (answer: HttpAnswer): void => {
+      if (settled) return;
+      settled = true;
+      resolve(answer);
+    };
+    const req = request(
+      call.url,
+      {
+        method: call.method,
+        headers: { ...call.headers, ...(call.body ? { 'content-length': String(call.body.length) } : {}) },
+        // A fresh connection per call: a connection the platform dropped is never reused.
+        agent: false,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), failure: null }));
+        res.on('error', (error) => done({ status: 0, headers: {}, body: Buffer.alloc(0), failure: error.message }));
+        res.on('aborted', () => done({ status: 0, headers: {}, body: Buffer.alloc(0), failure: '响应中断' }));
+      },
+    );
+    req.setTimeout(call.timeoutMs, () => req.destroy(new Error(`超过 ${Math.round(call.timeoutMs / 1000)} 秒没有响应`)));
+    req.on('error', (error: NodeJS.ErrnoException) => done({ status: 0, headers: {}, body: Buffer.alloc(0), failure: error.code ?? error.message }));
+    if (call.body) req.end(Buffer.from(call.body.buffer, call.body.byteOffset, call.body.byteLength));
+    else req.end();
+  });
+}
+
+/** Retry-After as seconds or an HTTP date, in milliseconds from now; null when absent or unreadable. */
+export function retryAfterMs(headers: IncomingHttpHeaders, now = Date.now()): number | null {
+  const value = headers['retry-after'];
+  if (typeof value !== 'string' || value.trim() === '') return null;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, at - now);
+}

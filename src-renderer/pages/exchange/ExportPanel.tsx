@@ -1,0 +1,178 @@
+import { useState } from 'react';
+import type { ColDef } from 'ag-grid-community';
+import type { ApiError, EntityName, PackageRow } from '../../../src-main/contract';
+import { api } from '../../api/client';
+import { readAsBase64 } from '../../api/files';
+import { useCall } from '../../api/useCall';
+import { DataGrid } from '../../components/DataGrid';
+import { ErrorBanner } from '../../components/Feedback';
+import { formatTime, saveBase64, XLSX, ZIP } from './download';
+import { t } from './texts';
+
+const e = t.export;
+
+const packageColumns: ColDef<PackageRow>[] = [
+  { field: 'createdAt', headerName: e.columns.at, width: 170, valueFormatter: (p) => formatTime(p.value as string) },
+  { field: 'origin', headerName: e.columns.origin, width: 120, valueFormatter: (p) => e.origins[p.value as string] ?? '' },
+  { field: 'fileName', headerName: e.columns.file, flex: 1, minWidth: 260 },
+  { colId: 'records', headerName: e.columns.records, width: 100, type: 'rightAligned', valueGetter: (p) => Object.values(p.data?.counts ?? {}).reduce((n, c) => n + (c ?? 0), 0) },
+  { field: 'status', headerName: e.columns.state, width: 170, valueFormatter: (p) => e.states[p.value as string] ?? '' },
+  {
+    colId: 'upload',
+    headerName: e.columns.upload,
+    width: 200,
+    valueGetter: (p) => (p.data?.upload ? `${e.uploads[p.data.upload.status] ?? ''}${p.data.upload.error ? `：${p.data.upload.error}` : ''}` : ''),
+    tooltipValueGetter: (p) => p.data?.upload?.error ?? null,
+  },
+];
+
+export function ExportPanel({ onConflicts }: { onConflicts: () => void }) {
+  const templates = useCall('exchange.templates', {});
+  const packages = useCall('exchange.packages', {});
+  const [incremental, setIncremental] = useState(true);
+  const [download, setDownload] = useState(true);
+  const [toFolder, setToFolder] = useState(false);
+  const [folder, setFolder] = useState('');
+  const [outbox, setOutbox] = useState(false);
+  const [selected, setSelected] = useState<PackageRow | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const act = async (work: () => Promise<string | null>) => {
+    setError(null);
+    setMessage(null);
+    setBusy(true);
+    try {
+      const done = await work();
+      if (done) setMessage(done);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const exportTemplate = (entity: EntityName) =>
+    act(async () => {
+      const result = await api.call('exchange.exportTemplate', { entity });
+      if (!result.ok) return (setError(result.error), null);
+      saveBase64(result.value.fileName, result.value.contentBase64, XLSX);
+      return `已导出 ${result.value.fileName}（${result.value.records} 条）。`;
+    });
+
+  const exportPackage = () =>
+    act(async () => {
+      const result = await api.call('exchange.exportPackage', { since: incremental ? 'last' : 'full', download, outbox, ...(toFolder && folder.trim() ? { folder: folder.trim() } : {}) });
+      if (!result.ok) return (setError(result.error), null);
+      const made = result.value;
+      if (made.contentBase64) saveBase64(made.fileName, made.contentBase64, ZIP);
+      const where = made.deliveredTo.map((d) => (d === 'outbox' ? '已放入待发送队列' : `已写入 ${d}`)).join('，');
+      return e.made(made.fileName, made.records, where);
+    });
+
+  const receive = (file: File) =>
+    act(async () => {
+      const result = await api.call('exchange.receivePackage', { fileName: file.name, contentBase64: await readAsBase64(file) });
+      if (!result.ok) return (setError(result.error), null);
+      if (result.value.status === 'conflict') onConflicts();
+      return result.value.message;
+    });
+
+  const acknowledge = () =>
+    act(async () => {
+      if (!selected) return null;
+      const result = await api.call('exchange.acknowledgePackage', { packageId: selected.packageId });
+      if (!result.ok) return (setError(result.error), null);
+      return `${result.value.fileName} 已标记为已送达。`;
+    });
+
+  return (
+    <>
+      <ErrorBanner error={error} />
+      {message && <div className="ok-banner">{message}</div>}
+      <div className="two-columns">
+        <div className="panel">
+          <div className="panel-head">
+            <h2>{e.templates}</h2>
+          </div>
+          <p className="muted">{e.templatesLead}</p>
+          <div className="template-buttons">
+            {(templates.data ?? []).map((x) => (
+              <button key={x.entity} type="button" onClick={() => void exportTemplate(x.entity)} disabled={busy}>
+                {x.title}
+              </button>
+            ))}
+          </div>
+        </div>
+        <div className="panel">
+          <div className="panel-head">
+            <h2>{e.package}</h2>
+          </div>
+          <p className="muted">{e.packageLead}</p>
+          <div className="option-row">
+            <label>
+              <input type="radio" name="since" checked={incremental} onChange={() => setIncremental(true)} />
+              {e.incremental}
+            </label>
+            <label>
+              <input type="radio" name="since" checked={!incremental} onChange={() => setIncremental(false)} />
+              {e.full}
+            </label>
+          </div>
+          <div className="option-column">
+            <label>
+              <input type="checkbox" checked={download} onChange={(x) => setDownload(x.target.checked)} />
+              {e.download}
+            </label>
+            <label>
+              <input type="checkbox" checked={toFolder} onChange={(x) => setToFolder(x.target.checked)} />
+              {e.folder}
+            </label>
+            {toFolder && <input type="text" value={folder} placeholder={e.folderPlaceholder} onChange={(x) => setFolder(x.target.value)} aria-label={e.folder} />}
+            <label>
+              <input type="checkbox" checked={outbox} onChange={(x) => setOutbox(x.target.checked)} />
+              {e.outbox}
+            </label>
+          </div>
+          <div className="button-row">
+            <button type="button" className="primary" onClick={() => void exportPackage()} disabled={busy || (!download && !outbox && !(toFolder && folder.trim()))}>
+              {e.make}
+            </button>
+          </div>
+          <div className="divider" />
+          <h3 className="sub-head">{e.receive}</h3>
+          <p className="muted">{e.receiveLead}</p>
+          <label className="file-button inline">
+            {e.chooseZip}
+            <input
+              type="file"
+              accept=".zip"
+              aria-label={e.chooseZip}
+              onChange={(x) => {
+                const file = x.target.files?.[0];
+                x.target.value = '';
+                if (file) void receive(file);
+              }}
+            />
+          </label>
+        </div>
+      </div>
+      <div className="panel package-panel">
+        <div className="panel-head">
+          <h2>{e.packages}</h2>
+          <button type="button" onClick={() => void acknowledge()} disabled={!selected || selected.origin !== 'local' || selected.status !== 'created'}>
+            {e.acknowledge}
+          </button>
+        </div>
+        <DataGrid<PackageRow>
+          ariaLabel={e.packages}
+          rows={packages.data}
+          columns={packageColumns}
+          rowId={(p) => p.packageId}
+          selectedId={selected?.packageId ?? null}
+          onRowClicked={setSelected}
+          emptyText={e.noPackages}
+        />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,83 @@
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CoreRuntime } from '../../../src-main/core/core';
+import { openCore } from '../../../src-main/core/core';
+import { generateStreet } from '../../../src-main/core/demo/generate';
+import { tick } from '../../../src-main/core/exchange/sync/background';
+import { isDue, nextRunAt } from '../../../src-main/core/exchange/sync/schedule';
+import { call, fixedClock, resourcesDir } from '../../helpers/core';
+import { tempDataDir } from '../../helpers/storage';
+
+const at = (iso: string): number => Date.parse(iso);
+const schedule = (patch: object) => ({ mode: 'off' as const, dailyAt: '18:00', everyHours: 24, incremental: true, folder: null, outbox: false, ...patch });
+
+describe('scheduled export: when', () => {
+  it('runs daily at the time in China time, once, and catches up after a day the app was closed', () => {
+    const daily = schedule({ mode: 'daily', dailyAt: '18:00' });
+    expect(isDue(daily, '2026-11-20T18:00:05+08:00', at('2026-11-21T17:59:00+08:00'))).toBe(false);
+    expect(isDue(daily, '2026-11-20T18:00:05+08:00', at('2026-11-21T18:00:00+08:00'))).toBe(true);
+    expect(isDue(daily, '2026-11-21T18:00:05+08:00', at('2026-11-21T23:00:00+08:00'))).toBe(false);
+    expect(isDue(daily, '2026-11-18T18:00:05+08:00', at('2026-11-21T09:00:00+08:00'))).toBe(true);
+    expect(nextRunAt(daily, '2026-11-21T18:00:05+08:00', at('2026-11-21T19:00:00+08:00'))).toBe('2026-11-22T18:00:00+08:00');
+  });
+
+  it('runs every N hours after the last run, and never when off', () => {
+    const hourly = schedule({ mode: 'hours', everyHours: 6 });
+    expect(isDue(hourly, null, at('2026-11-21T09:00:00+08:00'))).toBe(true);
+    expect(isDue(hourly, '2026-11-21T09:00:00+08:00', at('2026-11-21T14:59:00+08:00'))).toBe(false);
+    expect(isDue(hourly, '2026-11-21T09:00:00+08:00', at('2026-11-21T15:00:00+08:00'))).toBe(true);
+    expect(nextRunAt(hourly, '2026-11-21T09:00:00+08:00', at('2026-11-21T10:00:00+08:00'))).toBe('2026-11-21T15:00:00+08:00');
+    expect(isDue(schedule({}), null, at('2026-11-21T09:00:00+08:00'))).toBe(false);
+  });
+});
+
+describe('scheduled export: running', () => {
+  let core: CoreRuntime | null = null;
+  afterEach(async () => core?.close());
+
+  it('writes the package into the folder when due, keeps the last result visible, and survives a restart', async () => {
+    const dataDir = tempDataDir('scc-schedule-');
+    const usb = tempDataDir('scc-usb-');
+    core = await openCore({ dataDir, resourcesDir, version: 'test', clock: fixedClock });
+    const first = core;
+    first.data.create((db) => generateStreet(db, { size: 'tiny', seed: 7, now: first.now() }));
+    await call(first, 'settings.update', { exchange: { schedule: { mode: 'hours', everyHours: 6, folder: usb } } });
+    const before = await call(first, 'sync.status', {});
+    expect(before.schedule).toMatchObject({ mode: 'hours', describe: `每 6 小时导出增量数据交换包，写入 ${usb}`, lastRunAt: null });
+    await tick(first);
+    expect(readdirSync(usb)).toHaveLength(1);
+    const after = (await call(first, 'sync.status', {})).schedule;
+    expect(after).toMatchObject({ lastRunAt: '2026-11-21T09:30:00+08:00', lastError: null, nextRunAt: '2026-11-21T15:30:00+08:00' });
+    expect(after.lastResult).toMatch(/^已导出 150102003_20261121T093000_001\.zip（\d+ 条记录）到 /);
+    await first.close();
+
+    core = await openCore({ dataDir, resourcesDir, version: 'test', clock: fixedClock });
+    const again = await call(core, 'sync.status', {});
+    expect(again.schedule).toMatchObject({ mode: 'hours', lastRunAt: '2026-11-21T09:30:00+08:00' });
+    await tick(core);
+    expect(readdirSync(usb)).toHaveLength(1);
+    await tick(core, at('2026-11-21T15:31:00+08:00'));
+    expect(readdirSync(usb)).toHaveLength(2);
+  });
+
+  it('records why a run failed and tries again an hour later', async () => {
+    const dataDir = tempDataDir('scc-schedule-');
+    core = await openCore({ dataDir, resourcesDir, version: 'test', clock: fixedClock });
+    const c = core;
+    c.data.create((db) => generateStreet(db, { size: 'tiny', seed: 7, now: c.now() }));
+    const usb = join(tempDataDir('scc-media-'), 'USB-DISK');
+    await call(c, 'settings.update', { exchange: { schedule: { mode: 'daily', dailyAt: '08:00', folder: usb } } });
+    await tick(c);
+    const failed = (await call(c, 'sync.status', {})).schedule;
+    expect(failed.lastError).toBe(`导出目录 ${usb} 不存在：请插入 U 盘或连接共享文件夹后重试。`);
+    expect(failed.lastRunAt).toBeNull();
+    expect(existsSync(usb)).toBe(false);
+    mkdirSync(usb);
+    await tick(c, at('2026-11-21T10:00:00+08:00'));
+    expect(readdirSync(usb)).toEqual([]);
+    await tick(c, at('2026-11-21T10:31:00+08:00'));
+    expect(readdirSync(usb)).toHaveLength(1);
+    expect((await call(c, 'sync.status', {})).schedule).toMatchObject({ lastError: null, lastRunAt: '2026-11-21T09:30:00+08:00' });
+  });
+});

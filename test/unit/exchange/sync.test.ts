@@ -1,0 +1,259 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ResidentRecord } from '../../../src-main/contract';
+import type { CoreRuntime } from '../../../src-main/core/core';
+import { createHash } from 'node:crypto';
+import { exchangeFiles } from '../../../src-main/core/exchange/files';
+import { queueUpload } from '../../../src-main/core/exchange/sync/outbox';
+import { runSync } from '../../../src-main/core/exchange/sync/service';
+import { tick } from '../../../src-main/core/exchange/sync/background';
+import { openCore } from '../../../src-main/core/core';
+import { generateStreet } from '../../../src-main/core/demo/generate';
+import { bundleForNode } from '../../helpers/bundle';
+import { call, demoCore, fixedClock, repoRoot, resourcesDir } from '../../helpers/core';
+import { tempDataDir } from '../../helpers/storage';
+import { startCityServer, type CityServer } from '../../cityPlatform/server';
+import { craftPackage } from './packages';
+
+/** The HTTP sync against the strict platform double, with faults injected. */
+const cores: CoreRuntime[] = [];
+const servers: CityServer[] = [];
+afterEach(async () => {
+  for (const c of cores.splice(0)) await c.close();
+  for (const s of servers.splice(0)) await s.close();
+});
+
+const fast = { policy: { baseDelayMs: 20, maxDelayMs: 200, maxAttempts: 12 }, timeoutMs: 1500 };
+
+async function setup(): Promise<{ core: CoreRuntime; server: CityServer }> {
+  const core = await demoCore();
+  cores.push(core);
+  const streetCode = core.data.store().db.value<string>('SELECT code FROM street') ?? '';
+  const server = await startCityServer({ streetCode });
+  servers.push(server);
+  await call(core, 'sync.configure', { cityUrl: server.url, token: server.token });
+  return { core, server };
+}
+
+const residentKey = (core: CoreRuntime, offset: number): string =>
+  core.data.store().db.value<string>('SELECT p.id_number FROM resident r JOIN person p ON p.id = r.person_id ORDER BY r.id LIMIT 1 OFFSET ?', [offset]) ?? '';
+
+/** n packages in the outbox, each after an edit, so no two are alike. */
+async function queue(core: CoreRuntime, n: number): Promise<{ packageId: string; sha256: string }[]> {
+  const made = [];
+  for (let i = 0; i < n; i++) {
+    await call(core, 'records.save', { entity: 'resident', mode: 'update', key: residentKey(core, i), values: { phone: `1370000${String(i).padStart(4, '0')}` } });
+    const p = await call(core, 'exchange.exportPackage', { since: i === 0 ? 'full' : 'last', download: false, outbox: true });
+    made.push({ packageId: p.packageId, sha256: p.sha256 });
+  }
+  return made;
+}
+
+describe('sync: uploads through faults', () => {
+  it('delivers every package exactly once, byte-identical and in order through 500s, 429/503 with Retry-After, dropped uploads, lost and slow answers', async () => {
+    const { core, server } = await setup();
+    const made = await queue(core, 5);
+    // Faults are taken one per upload request in this order; `pass` lets a request through, so
+    // every package meets trouble of its own.
+    const pass = { route: 'upload' as const, kind: 'slow' as const, delayMs: 0 };
+    server.faults.push(
+      { route: 'upload', kind: 'status', status: 500 },
+      { route: 'upload', kind: 'status', status: 429, retryAfter: '1' },
+      pass,
+      { route: 'upload', kind: 'drop' },
+      pass,
+      { route: 'upload', kind: 'lost-response' },
+      pass,
+      { route: 'upload', kind: 'status', status: 503, retryAfter: '1' },
+      { route: 'upload', kind: 'slow', delayMs: 2500 },
+      { route: 'upload', kind: 'status', status: 500 },
+      pass,
+      { route: 'upload', kind: 'drop' },
+      { route: 'upload', kind: 'lost-response' },
+    );
+    const report = await runSync(core.context(), {}, fast);
+    expect(report.lastError).toBeNull();
+    expect(report.pending).toBe(0);
+    expect(server.received.map((r) => r.packageId)).toEqual(made.map((m) => m.packageId));
+    expect(server.received.map((r) => r.sha256)).toEqual(made.map((m) => m.sha256));
+    expect(report.uploaded.map((u) => u.packageId)).toEqual(made.map((m) => m.packageId));
+    // The lost answers and the slow one came back as retries, answered 200 for the same bytes.
+    expect(server.duplicates).toHaveLength(3);
+    expect(report.uploaded.filter((u) => u.duplicate).map((u) => u.packageId)).toEqual([made[2]?.packageId, made[3]?.packageId, made[4]?.packageId]);
+    expect(server.faults).toEqual([]);
+    // Retry-After was waited in full.
+    const busy = server.log.filter((l) => l.route === 'upload' && (l.status === 429 || l.status === 503));
+    for (const b of busy) {
+      const next = server.log.find((l) => l.route === 'upload' && l.at > b.at);
+      expect((next?.at ?? 0) - b.at).toBeGreaterThanOrEqual(950);
+    }
+    const packages = await call(core, 'exchange.packages', {});
+    expect(packages.filter((p) => p.upload).every((p) => p.upload?.status === 'sent' && p.status === 'acknowledged')).toBe(true);
+    // Nothing left to send: a second round sends nothing.
+    const again = await runSync(core.context(), {}, fast);
+    expect(again.uploaded).toEqual([]);
+    expect(server.received).toHaveLength(5);
+  }, 60_000);
+
+  it('stops at a package that cannot get through (nothing overtakes it) and resumes in order at the next round', async () => {
+    const { core, server } = await setup();
+    const made = await queue(core, 3);
+    server.faults.push(...Array.from({ length: 3 }, () => ({ route: 'upload' as const, kind: 'status' as const, status: 503 as const })));
+    const first = await runSync(core.context(), {}, { ...fast, policy: { ...fast.policy, maxAttempts: 3 } });
+    expect(first.uploaded).toEqual([]);
+    expect(first.pending).toBe(3);
+    expect(first.lastError).toMatch(/上传数据包未成功：市级平台繁忙（HTTP 503）/);
+    expect((await call(core, 'sync.status', {})).lastError).toBe(first.lastError);
+    const second = await runSync(core.context(), {}, fast);
+    expect(second.pending).toBe(0);
+    expect(server.received.map((r) => r.packageId)).toEqual(made.map((m) => m.packageId));
+    const status = await call(core, 'sync.status', {});
+    expect(status).toMatchObject({ pending: 0, lastError: null, tokenSet: true, cityUrl: server.url });
+    expect(status.lastSuccessAt).not.toBeNull();
+  });
+
+  it('reports a wrong token without uploading, and keeps a package the platform refuses, with its reason', async () => {
+    const { core, server } = await setup();
+    await queue(core, 2);
+    const denied = await runSync(core.context(), { token: 'wrong' }, fast);
+    expect(denied.lastError).toMatch(/拒绝了访问令牌（HTTP 403）/);
+    expect(denied.pending).toBe(2);
+    expect(server.received).toEqual([]);
+
+    // A package whose outbox file was damaged is never sent under its packageId with other bytes.
+    const [first] = core.data.store().db.all<{ file: string }>("SELECT file FROM exchange_outbox WHERE status = 'pending' ORDER BY position");
+    expect(first).toBeDefined();
+    exchangeFiles.write(core.context(), 'outbox', first?.file ?? '', new TextEncoder().encode('not the same bytes'));
+    const report = await runSync(core.context(), {}, fast);
+    expect(report.refused).toMatchObject([{ reason: expect.stringMatching(/已损坏/) }]);
+    expect(report.uploaded).toHaveLength(1);
+    expect(server.received).toHaveLength(1);
+    expect((await call(core, 'sync.status', {})).refused).toBe(1);
+  });
+});
+
+describe('sync: what the platform refuses for good', () => {
+  it('keeps a package refused with 400 (the platform’s errors named) or 409, and goes on with the next', async () => {
+    const { core, server } = await setup();
+    const ctx = core.context();
+    const bad = craftPackage({ streetCode: server.streetCode, direction: 'up', lines: { event: [] }, tamper: (_f, m) => void ((m.files[0] as { sha256: string }).sha256 = '0'.repeat(64)) });
+    const taken = craftPackage({ streetCode: server.streetCode, direction: 'up', lines: {} });
+    const other = craftPackage({ streetCode: server.streetCode, direction: 'up', lines: {}, packageId: taken.packageId, createdAt: '2026-11-21T19:00:00+08:00' });
+    // The platform already holds `taken` under the same packageId with other bytes.
+    const first = await fetch(`${server.url}packages`, { method: 'POST', headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/zip', 'idempotency-key': other.packageId }, body: Buffer.from(other.bytes) });
+    expect(first.status).toBe(201);
+    const good = craftPackage({ streetCode: server.streetCode, direction: 'up', lines: {} });
+    const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+    ctx.write('test.queue', (w) => {
+      for (const p of [bad, taken, good]) {
+        w.run("INSERT INTO exchange_package (package_id, direction, origin, file_name, created_at, counts, sha256, bytes, status) VALUES (?, 'up', 'local', ?, ?, '{}', ?, ?, 'created')", [p.packageId, p.fileName, p.manifest.createdAt, sha(p.bytes), p.bytes.length]);
+        queueUpload(ctx, w, { packageId: p.packageId, fileName: p.fileName, bytes: p.bytes, sha256: sha(p.bytes) });
+      }
+    });
+    const report = await runSync(ctx, {}, fast);
+    expect(report.refused.map((r) => r.packageId)).toEqual([bad.packageId, taken.packageId]);
+    expect(report.refused[0]?.reason).toMatch(/HTTP 400.*event\.ndjson sha256 mismatch/);
+    expect(report.refused[1]?.reason).toMatch(/HTTP 409/);
+    expect(report.uploaded.map((u) => u.packageId)).toEqual([good.packageId]);
+    const rows = await call(core, 'exchange.packages', {});
+    expect(rows.find((r) => r.packageId === bad.packageId)?.upload).toMatchObject({ status: 'refused', error: expect.stringMatching(/HTTP 400/) });
+  });
+});
+
+describe('sync: down packages', () => {
+  const upsert = (key: string, data: object) => ({ op: 'upsert' as const, key, updatedAt: '2026-11-21T17:00:00+08:00', data: data as Record<string, unknown> });
+
+  it('pulls by cursor, applies each package once even when listed twice, acknowledges it, and the next round starts after the cursor', async () => {
+    const { core, server } = await setup();
+    const keys = [0, 1, 2, 3].map((i) => residentKey(core, i + 10));
+    const offer = async (i: number) => {
+      const record = (await call(core, 'records.get', { entity: 'resident', key: keys[i] ?? '' })) as ResidentRecord;
+      const p = craftPackage({ streetCode: server.streetCode, lines: { resident: [upsert(record.idNumber, { ...record, phone: `1390000000${i}` })] } });
+      server.offer(p.packageId, p.bytes);
+      return p.packageId;
+    };
+    const ids = [await offer(0), await offer(1), await offer(2)];
+    server.faults.push({ route: 'list', kind: 'duplicate' }, { route: 'get', kind: 'status', status: 500 }, { route: 'ack', kind: 'status', status: 429, retryAfter: '0' });
+    const report = await runSync(core.context(), {}, fast);
+    expect(report).toMatchObject({ lastError: null, applied: ids, pulled: ids });
+    expect(server.acks).toEqual(ids);
+    for (let i = 0; i < 3; i++) expect(((await call(core, 'records.get', { entity: 'resident', key: keys[i] ?? '' })) as ResidentRecord).phone).toBe(`1390000000${i}`);
+
+    const fourth = await offer(3);
+    const next = await runSync(core.context(), {}, fast);
+    expect(next.pulled).toEqual([fourth]);
+    expect(server.acks).toEqual([...ids, fourth]);
+  });
+
+  it('holds a down package that conflicts with a local change, does not acknowledge it, and applies it once a person decided', async () => {
+    const { core, server } = await setup();
+    const key = residentKey(core, 20);
+    const record = (await call(core, 'records.get', { entity: 'resident', key })) as ResidentRecord;
+    await call(core, 'records.save', { entity: 'resident', mode: 'update', key, values: { phone: '13600000000' } });
+    const p = craftPackage({ streetCode: server.streetCode, lines: { resident: [upsert(key, { ...record, phone: '13900000000' })] } });
+    server.offer(p.packageId, p.bytes);
+    const held = await runSync(core.context(), {}, fast);
+    expect(held.conflicts).toEqual([p.packageId]);
+    expect(held.lastError).toMatch(/冲突/);
+    expect(server.acks).toEqual([]);
+
+    const [conflict] = await call(core, 'exchange.conflicts', {});
+    await call(core, 'exchange.decideConflict', { id: conflict?.id ?? 0, choice: { '*': 'remote' } });
+    await call(core, 'exchange.applyPending', { packageId: p.packageId });
+    const after = await runSync(core.context(), {}, fast);
+    expect(after.lastError).toBeNull();
+    expect(server.acks).toEqual([p.packageId]);
+    expect(((await call(core, 'records.get', { entity: 'resident', key })) as ResidentRecord).phone).toBe('13900000000');
+  });
+});
+
+describe('sync: in the background', () => {
+  it('sends what is queued on its own, and waits longer after each failed round', async () => {
+    const { core, server } = await setup();
+    await queue(core, 1);
+    server.faults.push(...Array.from({ length: 4 }, () => ({ route: 'upload' as const, kind: 'status' as const, status: 500 as const })));
+    const policy = { baseDelayMs: 20, maxDelayMs: 100, maxAttempts: 3 };
+    const now = Date.parse(core.now());
+    await tick(core, now, policy);
+    const failed = await call(core, 'sync.status', {});
+    expect(failed.pending).toBe(1);
+    expect(failed.lastError).not.toBeNull();
+    await tick(core, now + 10_000, policy); // too soon after a failure: no new round
+    expect(server.log.filter((l) => l.route === 'upload')).toHaveLength(3);
+    await tick(core, now + 10 * 60_000, policy);
+    expect((await call(core, 'sync.status', {})).pending).toBe(0);
+    expect(server.received).toHaveLength(1);
+  }, 30_000);
+});
+
+describe('sync: the outbox survives the client being killed', () => {
+  it('resumes after a kill mid-upload and a restart: every package arrives once, byte-identical, in order', async () => {
+    const dataDir = tempDataDir('scc-outbox-');
+    const open = () => openCore({ dataDir, resourcesDir, version: 'test', clock: fixedClock });
+    const first = await open();
+    first.data.create((db) => generateStreet(db, { size: 'tiny', seed: 7, now: first.now() }));
+    const server = await startCityServer({ streetCode: first.data.store().db.value<string>('SELECT code FROM street') ?? '' });
+    servers.push(server);
+    await call(first, 'sync.configure', { cityUrl: server.url, token: server.token });
+    const made = await queue(first, 3);
+    await first.close();
+
+    // The first upload is stored and its answer held back; the second hangs until the kill.
+    server.faults.push({ route: 'upload', kind: 'slow', delayMs: 60_000 }, { route: 'upload', kind: 'slow', delayMs: 60_000 });
+    const child = spawn(process.execPath, [await bundleForNode(join(repoRoot, 'test', 'unit', 'exchange', 'syncChild.ts')), dataDir, resourcesDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    while (server.received.length === 0) await new Promise((r) => setTimeout(r, 20));
+    child.kill('SIGKILL');
+    await exited;
+    server.faults.length = 0;
+
+    const second = await open();
+    cores.push(second);
+    expect((await call(second, 'sync.status', {})).pending).toBe(3);
+    const report = await runSync(second.context(), {}, fast);
+    expect(report).toMatchObject({ pending: 0, lastError: null });
+    expect(server.received.map((r) => [r.packageId, r.sha256])).toEqual(made.map((m) => [m.packageId, m.sha256]));
+    expect(server.duplicates).toEqual([made[0]?.packageId]);
+  }, 90_000);
+});
