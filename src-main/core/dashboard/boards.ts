@@ -99,8 +99,6 @@ function gridRecords(db: ReadDb): GridRecord[] {
 interface TableCounts {
   communities: number;
   buildings: number;
-  households: number;
-  residents: number;
   partyOrgs: number;
   members: number;
   gridWorkers: number;
@@ -113,8 +111,6 @@ function tableCounts(db: ReadDb): TableCounts {
   return {
     communities: count(db, 'SELECT count(*) FROM community'),
     buildings: count(db, 'SELECT count(*) FROM building'),
-    households: count(db, 'SELECT count(*) FROM household'),
-    residents: count(db, 'SELECT count(*) FROM resident'),
     partyOrgs: count(db, 'SELECT count(*) FROM party_org'),
     members: count(db, `SELECT count(*) FROM party_member m WHERE ${ACTIVE_MEMBER}`),
     gridWorkers: count(db, `SELECT count(DISTINCT person_id) FROM staff_assignment WHERE until IS NULL AND role IN ${GRID_WORKER_ROLES}`),
@@ -130,8 +126,13 @@ function tableCounts(db: ReadDb): TableCounts {
 export function overviewFigures(counts: TableCounts, grids: GridRecord[], perGrid: GridCounts, profile: StaffingProfile): OverviewFigures {
   const basic = grids.filter((g) => g.dedicated === 0);
   const { gridsWithBranch, branchesWithSecretary, branches, ...totals } = counts;
+  // Every room is in a building of a grid and every resident in a grid: the street's totals are
+  // the sums of the per-grid counts, which are read anyway.
+  const sum = (perGridCounts: PerGrid): number => [...perGridCounts.values()].reduce((a, b) => a + b, 0);
   return {
     ...totals,
+    households: sum(perGrid.households),
+    residents: sum(perGrid.residents),
     grids: grids.length,
     basicGrids: basic.length,
     dedicatedGrids: grids.length - basic.length,
@@ -341,7 +342,7 @@ export const partSources: { [P in PartName]: PartSource<P> } = {
   gridEvents: { tables: ['event'], clock: true, read: eventsByGrid },
   staffing: { tables: ['staff_assignment'], clock: false, read: staffByGrid },
   counts: {
-    tables: ['community', 'building', 'household', 'resident', 'party_org', 'party_member', 'staff_assignment', 'grid'],
+    tables: ['community', 'building', 'party_org', 'party_member', 'staff_assignment', 'grid'],
     clock: false,
     read: tableCounts,
   },
