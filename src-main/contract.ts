@@ -13,6 +13,26 @@ import { createEmptyStreetInput, restoreInput, type SetupResult } from './dto/se
 import { passphraseInput, type BackupResult, type StorageInfo } from './dto/storage';
 import { recordKeyInput, saveRecordInput, undoInput, type AnyRecord, type SaveResult, type UndoResult } from './dto/records';
 import { listGridsInput, type CommunityRow, type GridRow } from './dto/geo';
+import {
+  detailInput,
+  pastePreviewInput,
+  rosterEditInput,
+  rosterExportInput,
+  rosterNameInput,
+  rosterPageInput,
+  viewRemoveInput,
+  viewSaveInput,
+  viewsListInput,
+  type EditPlan,
+  type EditResult,
+  type ExportFile,
+  type PartyOrgNode,
+  type RecordDetail,
+  type RosterPage,
+  type RosterSchema,
+  type SavedView,
+  type ScopeCommunity,
+} from './dto/rosters';
 import type { BackendEvents, EventName } from './dto/events';
 import type { Result } from './dto/result';
 
@@ -45,6 +65,18 @@ export const contract = {
   'geo.grids': call<GridRow[]>()(listGridsInput),
   'dashboard.summary': call<DashboardSummary>()(emptyInput),
   'dashboard.boards': call<BoardFigures>()(emptyInput),
+  'roster.schema': call<RosterSchema>()(rosterNameInput),
+  'roster.page': call<RosterPage>()(rosterPageInput),
+  'roster.scopeTree': call<ScopeCommunity[]>()(emptyInput),
+  'roster.partyTree': call<PartyOrgNode[]>()(emptyInput),
+  'roster.detail': call<RecordDetail>()(detailInput),
+  'roster.preview': call<EditPlan>()(rosterEditInput),
+  'roster.pastePreview': call<EditPlan>()(pastePreviewInput),
+  'roster.edit': call<EditResult>()(rosterEditInput),
+  'roster.export': call<ExportFile>()(rosterExportInput),
+  'views.list': call<SavedView[]>()(viewsListInput),
+  'views.save': call<SavedView>()(viewSaveInput),
+  'views.remove': call<{ seq: number }>()(viewRemoveInput),
 };
 
 export type Contract = typeof contract;
@@ -86,3 +118,4 @@ export type * from './dto/records';
 export type * from './dto/geo';
 export type * from './dto/dashboard';
 export type * from './dto/boards';
+export type * from './dto/rosters';

@@ -5,6 +5,7 @@ import { dashboardHandlers } from './dashboard/handlers';
 import { geoHandlers } from './geo/handlers';
 import { historyHandlers } from './history/handlers';
 import { recordHandlers } from './records/handlers';
+import { rosterHandlers } from './rosters/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { setupHandlers } from './setup/handlers';
 import { storageHandlers } from './storage/handlers';
@@ -20,4 +21,5 @@ export const handlerTables: readonly HandlerTable[] = [
   historyHandlers,
   geoHandlers,
   dashboardHandlers,
+  rosterHandlers,
 ];

@@ -1,46 +1,54 @@
+-- view resident_search_text
+CREATE VIEW resident_search_text (rowid, grams) AS
+SELECT r.id,
+  ifnull((SELECT group_concat(substr(p.name, n, 2), ' ') FROM search_position WHERE n <= length(p.name)), '') || ' ' ||
+  ifnull((SELECT group_concat(substr(r.address, n, 2), ' ') FROM search_position WHERE n <= length(r.address)), '')
+FROM resident r JOIN person p ON p.id = r.person_id;
+
 -- trigger resident_search_delete
-CREATE TRIGGER resident_search_delete AFTER DELETE ON resident BEGIN
+CREATE TRIGGER resident_search_delete BEFORE DELETE ON resident WHEN (SELECT live FROM search_state) = 1 BEGIN
+  DELETE FROM resident_search WHERE docid = OLD.id;
+END;
+
+-- trigger resident_search_forget
+CREATE TRIGGER resident_search_forget BEFORE UPDATE OF id, person_id, address ON resident
+WHEN (SELECT live FROM search_state) = 1 AND (OLD.id IS NOT NEW.id OR OLD.person_id IS NOT NEW.person_id OR OLD.address IS NOT NEW.address) BEGIN
   DELETE FROM resident_search WHERE docid = OLD.id;
 END;
 
 -- trigger resident_search_insert
-CREATE TRIGGER resident_search_insert AFTER INSERT ON resident BEGIN
-  DELETE FROM resident_search WHERE docid = NEW.id;
-  INSERT INTO resident_search (docid, grams)
-  SELECT NEW.id,
-    (SELECT group_concat(substr(p.name, n, 2), ' ') FROM search_position WHERE n <= length(p.name)) || ' ' ||
-    ifnull((SELECT group_concat(substr(NEW.address, n, 2), ' ') FROM search_position WHERE n <= length(NEW.address)), '')
-  FROM person p WHERE p.id = NEW.person_id;
+CREATE TRIGGER resident_search_insert AFTER INSERT ON resident WHEN (SELECT live FROM search_state) = 1 BEGIN
+  INSERT INTO resident_search (docid, grams) SELECT rowid, grams FROM resident_search_text WHERE rowid = NEW.id;
+END;
+
+-- trigger resident_search_person_delete
+CREATE TRIGGER resident_search_person_delete BEFORE DELETE ON person
+WHEN (SELECT live FROM search_state) = 1 AND EXISTS (SELECT 1 FROM resident WHERE person_id = OLD.id) BEGIN
+  DELETE FROM resident_search WHERE docid = (SELECT id FROM resident WHERE person_id = OLD.id);
+END;
+
+-- trigger resident_search_person_forget
+CREATE TRIGGER resident_search_person_forget BEFORE UPDATE OF name ON person
+WHEN (SELECT live FROM search_state) = 1 AND OLD.name IS NOT NEW.name AND EXISTS (SELECT 1 FROM resident WHERE person_id = OLD.id) BEGIN
+  DELETE FROM resident_search WHERE docid = (SELECT id FROM resident WHERE person_id = OLD.id);
 END;
 
 -- trigger resident_search_person_insert
-CREATE TRIGGER resident_search_person_insert AFTER INSERT ON person BEGIN
-  DELETE FROM resident_search WHERE docid IN (SELECT id FROM resident WHERE person_id = NEW.id);
-  INSERT INTO resident_search (docid, grams)
-  SELECT r.id,
-    (SELECT group_concat(substr(NEW.name, n, 2), ' ') FROM search_position WHERE n <= length(NEW.name)) || ' ' ||
-    ifnull((SELECT group_concat(substr(r.address, n, 2), ' ') FROM search_position WHERE n <= length(r.address)), '')
-  FROM resident r WHERE r.person_id = NEW.id;
+CREATE TRIGGER resident_search_person_insert AFTER INSERT ON person
+WHEN (SELECT live FROM search_state) = 1 AND EXISTS (SELECT 1 FROM resident WHERE person_id = NEW.id) BEGIN
+  INSERT INTO resident_search (docid, grams) SELECT rowid, grams FROM resident_search_text WHERE rowid = (SELECT id FROM resident WHERE person_id = NEW.id);
 END;
 
--- trigger resident_search_person_name
-CREATE TRIGGER resident_search_person_name AFTER UPDATE OF name ON person BEGIN
-  DELETE FROM resident_search WHERE docid IN (SELECT id FROM resident WHERE person_id = NEW.id);
-  INSERT INTO resident_search (docid, grams)
-  SELECT r.id,
-    (SELECT group_concat(substr(NEW.name, n, 2), ' ') FROM search_position WHERE n <= length(NEW.name)) || ' ' ||
-    ifnull((SELECT group_concat(substr(r.address, n, 2), ' ') FROM search_position WHERE n <= length(r.address)), '')
-  FROM resident r WHERE r.person_id = NEW.id;
+-- trigger resident_search_person_update
+CREATE TRIGGER resident_search_person_update AFTER UPDATE OF name ON person
+WHEN (SELECT live FROM search_state) = 1 AND OLD.name IS NOT NEW.name AND EXISTS (SELECT 1 FROM resident WHERE person_id = NEW.id) BEGIN
+  INSERT INTO resident_search (docid, grams) SELECT rowid, grams FROM resident_search_text WHERE rowid = (SELECT id FROM resident WHERE person_id = NEW.id);
 END;
 
 -- trigger resident_search_update
-CREATE TRIGGER resident_search_update AFTER UPDATE OF id, person_id, address ON resident BEGIN
-  DELETE FROM resident_search WHERE docid = OLD.id;
-  INSERT INTO resident_search (docid, grams)
-  SELECT NEW.id,
-    (SELECT group_concat(substr(p.name, n, 2), ' ') FROM search_position WHERE n <= length(p.name)) || ' ' ||
-    ifnull((SELECT group_concat(substr(NEW.address, n, 2), ' ') FROM search_position WHERE n <= length(NEW.address)), '')
-  FROM person p WHERE p.id = NEW.person_id;
+CREATE TRIGGER resident_search_update AFTER UPDATE OF id, person_id, address ON resident
+WHEN (SELECT live FROM search_state) = 1 AND (OLD.id IS NOT NEW.id OR OLD.person_id IS NOT NEW.person_id OR OLD.address IS NOT NEW.address) BEGIN
+  INSERT INTO resident_search (docid, grams) SELECT rowid, grams FROM resident_search_text WHERE rowid = NEW.id;
 END;
 
 -- table audit_log
@@ -223,13 +231,7 @@ CREATE TABLE resident (
 );
 
 -- table resident_search
-CREATE VIRTUAL TABLE resident_search USING fts4(grams);
-
--- table resident_search_content
-CREATE TABLE 'resident_search_content'(docid INTEGER PRIMARY KEY, 'c0grams');
-
--- table resident_search_docsize
-CREATE TABLE 'resident_search_docsize'(docid INTEGER PRIMARY KEY, size BLOB);
+CREATE VIRTUAL TABLE resident_search USING fts4(content="resident_search_text", grams, matchinfo=fts3);
 
 -- table resident_search_segdir
 CREATE TABLE 'resident_search_segdir'(level INTEGER,idx INTEGER,start_block INTEGER,leaves_end_block INTEGER,end_block INTEGER,root BLOB,PRIMARY KEY(level, idx));
@@ -281,6 +283,9 @@ CREATE TABLE schema_migration (
 
 -- table search_position
 CREATE TABLE search_position (n INTEGER PRIMARY KEY);
+
+-- table search_state
+CREATE TABLE search_state (id INTEGER PRIMARY KEY CHECK (id = 1), live INTEGER NOT NULL CHECK (live IN (0, 1)));
 
 -- table service_center
 CREATE TABLE service_center (
