@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ApiError, ColumnInfo, RecordDetail, RosterName } from '../../src-main/contract';
 import { api } from '../api/client';
-import { useCall } from '../api/useCall';
+import { useSchema } from './roster/useSchema';
 import { ErrorBanner } from './Feedback';
 import { showToast } from './Toasts';
 import { recordStep } from './undoStack';
@@ -17,6 +17,7 @@ interface RecordDrawerProps {
 type Values = Record<string, string>;
 
 const text = (v: string | number | null | undefined): string => (v === null || v === undefined ? '' : String(v));
+const when = (at: string): string => at.replace('T', ' ').slice(0, 16);
 
 function Field({ column, value, problem, onChange }: { column: ColumnInfo; value: string; problem: string | undefined; onChange: (v: string) => void }) {
   const id = `field-${column.id}`;
@@ -28,7 +29,7 @@ function Field({ column, value, problem, onChange }: { column: ColumnInfo; value
       </label>
       {!column.editable ? (
         <div className="drawer-value" id={id}>
-          {value || '—'}
+          {(column.type === 'timestamp' ? when(value) : value) || '—'}
         </div>
       ) : column.values ? (
         <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
@@ -53,7 +54,7 @@ function Field({ column, value, problem, onChange }: { column: ColumnInfo; value
  * from the audit log. Saving is one write, one undo step.
  */
 export function RecordDrawer({ roster, recordKey, onClose, onOpen }: RecordDrawerProps) {
-  const schema = useCall('roster.schema', { roster });
+  const { schema } = useSchema(roster);
   const [detail, setDetail] = useState<RecordDetail | null>(null);
   const [values, setValues] = useState<Values>({});
   const [problems, setProblems] = useState<Record<string, string>>({});
@@ -85,9 +86,16 @@ export function RecordDrawer({ roster, recordKey, onClose, onOpen }: RecordDrawe
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);
 
-  const columns = schema.data?.columns ?? [];
+  const columns = schema?.columns ?? [];
   const original = Object.fromEntries((detail?.fields ?? []).map((f) => [f.column, text(f.value)]));
   const changed = columns.filter((c) => c.editable && (values[c.id] ?? '') !== (original[c.id] ?? ''));
+  const dirty = changed.length > 0;
+
+  // Someone else's change (or an undo) shows here too, unless the form holds unsaved edits.
+  useEffect(() => {
+    if (recordKey === null || dirty) return;
+    return api.on('data-changed', () => setReload((n) => n + 1));
+  }, [recordKey, dirty]);
 
   const save = async (): Promise<void> => {
     const row = Object.fromEntries(changed.map((c) => [c.id, values[c.id] === '' ? null : (values[c.id] ?? null)]));
@@ -108,12 +116,12 @@ export function RecordDrawer({ roster, recordKey, onClose, onOpen }: RecordDrawe
     else setReload((n) => n + 1);
   };
 
-  const title = recordKey === null ? `新增${schema.data?.label ?? ''}` : (detail?.title ?? '');
+  const title = recordKey === null ? `新增${schema?.label ?? ''}` : (detail?.title ?? '');
   return (
-    <aside className="drawer" role="dialog" aria-label={`${schema.data?.label ?? ''}详情`}>
+    <aside className="drawer" role="dialog" aria-label={`${schema?.label ?? ''}详情`}>
       <div className="drawer-head">
         <h2>{title}</h2>
-        <span className="drawer-sub">{schema.data?.label}</span>
+        <span className="drawer-sub">{schema?.label}</span>
         <button type="button" className="modal-close" aria-label="关闭" onClick={onClose}>
           ×
         </button>
@@ -153,7 +161,7 @@ export function RecordDrawer({ roster, recordKey, onClose, onOpen }: RecordDrawe
               {detail.history.map((h) => (
                 <li key={h.seq}>
                   <div className="history-head">
-                    <span>{h.at.replace('T', ' ').slice(0, 16)}</span>
+                    <span>{when(h.at)}</span>
                     <span>{h.actor}</span>
                     <span>{h.action}</span>
                   </div>

@@ -24,7 +24,19 @@ export async function apiPage(url: string, query: RosterQueryInput & { limit?: n
 }
 
 /** Double-clicks a cell, types a value and presses Enter, as when correcting a cell. */
+/** Scrolls the grid sideways, as a person would, until a column's cell of the row is drawn. */
+export async function reveal(page: Page, g: Locator, rowId: string, column: string): Promise<void> {
+  const scroller = g.locator('.ag-body-horizontal-scroll-viewport');
+  if ((await cell(g, rowId, column).count()) > 0) return;
+  await scroller.evaluate((el) => (el.scrollLeft = 0));
+  for (let i = 0; i < 12 && (await cell(g, rowId, column).count()) === 0; i++) {
+    await scroller.evaluate((el, step) => (el.scrollLeft += step), 400);
+    await page.waitForTimeout(100);
+  }
+}
+
 export async function editCell(page: Page, g: Locator, rowId: string, column: string, value: string): Promise<void> {
+  await reveal(page, g, rowId, column);
   await cell(g, rowId, column).dblclick();
   const at = `[role=row][row-id="${rowId}"] [col-id="${column}"]`;
   const editor = g.locator(`${at} input, ${at} [role=combobox]`).first();

@@ -225,6 +225,7 @@ describe('实有人口 roster in Chromium', () => {
     await expect.poll(() => total(residents)).toBe(community.residents);
     const dir = mkdtempSync(join(tmpdir(), 'scc-export-'));
 
+    await page.getByRole('button', { name: '导出' }).click();
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel（.xlsx）' }).click()]);
     const xlsxPath = join(dir, 'view.xlsx');
     await xlsx.saveAs(xlsxPath);
@@ -240,6 +241,7 @@ describe('实有人口 roster in Chromium', () => {
     const gridCodes = csv.slice(1).map((l) => l.split(',')[header.indexOf('所属网格编码')]);
     expect(gridCodes.every((c) => /^\d{15}$/.test(c ?? ''))).toBe(true);
 
+    await page.getByRole('button', { name: '导出' }).click();
     const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 CSV' }).click()]);
     const csvPath = join(dir, 'view-export.csv');
     await csvDownload.saveAs(csvPath);

@@ -7,7 +7,7 @@ export const T = {
   keyTaken: (label: string, key: string) => `${label}“${key}”已经存在，不能把另一条记录改成它`,
   duplicateRow: (line: number) => `与第 ${line} 行是同一条记录，请只保留正确的一行`,
   ignoredColumns: (headers: string[]) => `以下列由系统计算，粘贴或填写的内容未使用：${headers.join('、')}`,
-  rowProblem: (line: number, header: string, message: string) => `第 ${line} 行${header ? `“${header}”` : ''}：${message}`,
+  rowProblem: (line: number, header: string, message: string) => `第 ${line} 行：${header && !message.startsWith(header) ? `${header}：` : ''}${message}`,
   refused: (rows: number, first: string[]) => `有 ${rows} 行不符合要求，未保存任何改动：${first.join('；')}${rows > 3 ? '……' : ''}`,
   nothingChanged: '没有需要保存的改动',
   summaryPaste: (label: string, added: number, changed: number) =>

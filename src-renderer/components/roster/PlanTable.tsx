@@ -39,7 +39,7 @@ export function PlanTable({ plan, limit = 500 }: { plan: EditPlan; limit?: numbe
                 <td>
                   {r.problems.map((p, i) => (
                     <div key={`p${i}`} className="plan-problem">
-                      {p.header ? `${p.header}：` : ''}
+                      {p.header && !p.message.startsWith(p.header) ? `${p.header}：` : ''}
                       {p.message}
                     </div>
                   ))}

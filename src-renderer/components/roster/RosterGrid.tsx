@@ -12,11 +12,13 @@ import type {
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { ApiError, EditPlan, EditResult, EditRow, RosterName, RosterQueryInput, RosterRow, RosterSchema, SavedView, Scope, ViewState } from '../../../src-main/contract';
+import type { ApiError, EditPlan, EditResult, EditRow, RosterName, RosterQueryInput, RosterRow, SavedView, Scope, ViewState } from '../../../src-main/contract';
 import { api } from '../../api/client';
 import { useCall } from '../../api/useCall';
+import { useSchema } from './useSchema';
 import { gridTheme } from '../DataGrid';
 import { ErrorBanner } from '../Feedback';
+import { Popover } from '../Popover';
 import { showToast } from '../Toasts';
 import { recordStep, redo, undo, useUndoStacks } from '../undoStack';
 import { BulkEditDialog } from './BulkEditDialog';
@@ -78,8 +80,7 @@ function sortOf(state: ColumnState[]): { column: string; desc: boolean }[] {
  * the current view is exported. Every change is one step of the undo stack (Ctrl+Z / Ctrl+Y).
  */
 export function RosterGrid({ roster, viewPage, scope, onScopeChange, orgCode, onOpenRecord, onRowClicked, selectedKey, heading, ariaLabel }: RosterGridProps) {
-  const schemaCall = useCall('roster.schema', { roster });
-  const schema: RosterSchema | undefined = schemaCall.data;
+  const { schema, error: schemaError } = useSchema(roster);
   const [gridApi, setGridApi] = useState<GridApi<RosterRow> | null>(null);
   const [searchText, setSearchText] = useState('');
   const [search, setSearch] = useState('');
@@ -185,9 +186,10 @@ export function RosterGrid({ roster, viewPage, scope, onScopeChange, orgCode, on
     gridApi?.refreshCells({ force: true });
   }, [cellError, gridApi]);
 
-  const afterEdit = useCallback((result: EditResult): void => {
+  /** A saved edit becomes an undo step; a paste or a bulk edit (or an edit with side effects) says what it did. */
+  const afterEdit = useCallback((result: EditResult, announce: boolean): void => {
     recordStep({ seq: result.seq, summary: result.summary });
-    if (result.notes.length > 0) showToast('info', result.summary, result.notes.join('；'));
+    if (announce || result.notes.length > 0) showToast('info', result.summary, result.notes.slice(0, 5).join('；') || undefined);
   }, []);
 
   const onEditRequest = useCallback(
@@ -203,7 +205,7 @@ export function RosterGrid({ roster, viewPage, scope, onScopeChange, orgCode, on
         showCellError(key, column, own?.message ?? result.error.message);
         return;
       }
-      afterEdit(result.value);
+      afterEdit(result.value, false);
     },
     [roster, showCellError, afterEdit],
   );
@@ -215,8 +217,7 @@ export function RosterGrid({ roster, viewPage, scope, onScopeChange, orgCode, on
         showToast('error', result.error.message);
         return false;
       }
-      afterEdit(result.value);
-      showToast('info', result.value.summary, result.value.notes.slice(0, 5).join('；') || undefined);
+      afterEdit(result.value, true);
       return true;
     },
     [roster, afterEdit],
@@ -364,7 +365,7 @@ export function RosterGrid({ roster, viewPage, scope, onScopeChange, orgCode, on
     [savedViews, viewPage, applyView],
   );
 
-  if (!schema || !savedViews) return <ErrorBanner error={schemaCall.error ?? views.error} />;
+  if (!schema || !savedViews) return <ErrorBanner error={schemaError ?? views.error} />;
   const lastUndo = stacks.undo.at(-1)?.summary;
   const lastRedo = stacks.redo.at(-1)?.summary;
 
@@ -411,14 +412,25 @@ export function RosterGrid({ roster, viewPage, scope, onScopeChange, orgCode, on
             localStorage.setItem(`scc.view.${viewPage}`, v.name);
           }}
         />
-        <div className="button-group">
-          <button type="button" disabled={exporting} onClick={() => void exportView('xlsx')}>
-            {exporting ? T.exporting : T.exportXlsx}
-          </button>
-          <button type="button" disabled={exporting} onClick={() => void exportView('csv')}>
-            {T.exportCsv}
-          </button>
-        </div>
+        <Popover label={exporting ? T.exporting : T.exportMenu}>
+          {(close) => (
+            <div className="menu-list">
+              {(['xlsx', 'csv'] as const).map((format) => (
+                <button
+                  key={format}
+                  type="button"
+                  disabled={exporting}
+                  onClick={() => {
+                    close();
+                    void exportView(format);
+                  }}
+                >
+                  {format === 'xlsx' ? T.exportXlsx : T.exportCsv}
+                </button>
+              ))}
+            </div>
+          )}
+        </Popover>
         {onOpenRecord && schema.canAdd && (
           <button type="button" className="primary" onClick={() => onOpenRecord(roster, null)}>
             {T.add}
@@ -476,8 +488,7 @@ export function RosterGrid({ roster, viewPage, scope, onScopeChange, orgCode, on
           columns={schema.columns}
           keys={bulkKeys}
           onDone={(r) => {
-            afterEdit(r);
-            showToast('info', r.summary);
+            afterEdit(r, true);
             gridApi?.deselectAll();
           }}
           onClose={() => setBulkKeys(null)}

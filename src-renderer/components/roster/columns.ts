@@ -35,9 +35,10 @@ export function columnDefs(columns: ColumnInfo[]): ColDef<RosterRow>[] {
       field: c.id,
       headerName: c.required && c.editable ? `${c.header} *` : c.header,
       headerTooltip: c.editable ? undefined : `${c.header}：由系统计算，不能修改`,
-      width: c.width,
-      hide: c.hidden,
-      pinned: c.pinned ? 'left' : null,
+      // initial*: the schema's defaults apply once; afterwards the person's choices (and views) hold.
+      initialWidth: c.width,
+      initialHide: c.hidden,
+      initialPinned: c.pinned ? 'left' : undefined,
       sortable: c.sortable,
       editable: c.editable ? (p: EditableCallbackParams<RosterRow>) => !isNewRow(p) : false,
       cellClass: numeric ? 'ag-right-aligned-cell' : undefined,
@@ -48,6 +49,7 @@ export function columnDefs(columns: ColumnInfo[]): ColDef<RosterRow>[] {
         'cell-new-row': (p: CellClassParams<RosterRow>) => isNewRow(p),
       },
     };
+    if (c.type === 'timestamp') def.valueFormatter = (p) => (typeof p.value === 'string' ? p.value.replace('T', ' ').slice(0, 16) : '');
     if (c.filter === 'set') {
       def.filter = EnumFilter;
       def.filterParams = { values: c.values ?? [] };
