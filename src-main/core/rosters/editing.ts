@@ -147,7 +147,8 @@ function summaryOf(def: RosterDef, action: EditAction, plan: EditPlan, headers: 
   const only = touched.length === 1 ? touched[0] : undefined;
   if (action === 'paste') return T.summaryPaste(def.label, add, change);
   if (action === 'bulk') {
-    const columns = [...new Set(touched.flatMap((r) => r.changes.map((c) => headers(c.column))))];
+    // What the person set, not what followed from it (a grid move clearing a building).
+    const columns = [...new Set(touched.flatMap((r) => Object.keys(r.values).map(headers)))];
     return T.summaryBulk(def.label, touched.length, columns);
   }
   if (only?.kind === 'add') return T.summaryAdd(def.label, only.label);
