@@ -3,7 +3,7 @@ import { dashboardSummary } from '../src-main/core/dashboard/queries';
 import type { ReadDb } from '../src-main/core/db/sqlite';
 import type { RosterPage, RosterQuery } from '../src-main/dto/rosters';
 import { rosters } from '../src-main/core/rosters/catalog';
-import { rosterPage } from '../src-main/core/rosters/query';
+import { countRows, rosterPage } from '../src-main/core/rosters/query';
 
 const TODAY = '2026-11-21';
 
@@ -42,8 +42,10 @@ export function pageQueries(db: ReadDb): PageRequest[] {
 }
 
 /**
- * The four roster operations the issue measures, each as the renderer asks for it: the first page
- * of residents (with its count), a sort, a filter, and a quick search (name, ID, phone, address).
+ * The four roster operations the issue measures, each as the renderer asks for it: the rows of the
+ * first block (roster.page without the count) and, beside them, the count of the view
+ * (roster.count, see `residentCount`): the first page of residents, a sort, a filter, and a quick
+ * search (name, ID, phone, address).
  */
 export function rosterOperations(db: ReadDb): Record<'firstPage' | 'sort' | 'filter' | 'search', PageRequest[]> {
   const communities = db.all<{ code: string }>('SELECT code FROM community ORDER BY code').map((r) => r.code);
@@ -52,7 +54,7 @@ export function rosterOperations(db: ReadDb): Record<'firstPage' | 'sort' | 'fil
     `SELECT p.name, p.id_number AS idNumber, p.phone, r.address FROM resident r JOIN person p ON p.id = r.person_id
      WHERE r.id % 997 = 0 AND p.phone IS NOT NULL AND r.address IS NOT NULL LIMIT 40`,
   );
-  const first = (q: RosterQuery): PageRequest => ({ query: q, offset: 0, withTotal: true });
+  const first = (q: RosterQuery): PageRequest => ({ query: q, offset: 0, withTotal: false });
   const sortColumns = ['name', 'birthDate', 'idNumber', 'phone', 'personType', 'address', 'gridCode'];
   const ops = { firstPage: [] as PageRequest[], sort: [] as PageRequest[], filter: [] as PageRequest[], search: [] as PageRequest[] };
   for (let i = 0; i < 40; i++) {
@@ -83,6 +85,10 @@ export function rosterOperations(db: ReadDb): Record<'firstPage' | 'sort' | 'fil
 
 export function residentPage(db: ReadDb, r: PageRequest): RosterPage {
   return rosterPage(db, rosters.residents, r.query, { offset: r.offset, limit: 100, withTotal: r.withTotal, today: TODAY });
+}
+
+export function residentCount(db: ReadDb, r: PageRequest): number {
+  return countRows(db, rosters.residents, r.query, TODAY);
 }
 
 export function firstFigures(db: ReadDb): number {

@@ -1,16 +1,16 @@
 import type { Scope } from '../../src-main/contract';
-import { useCall } from '../api/useCall';
+import { useScopeTree } from './useScopeTree';
 
 /** The governance tree as three lists (社区 → 网格 → 楼栋), where a tree panel does not fit. */
 export function ScopeSelect({ scope, onChange }: { scope: Scope; onChange: (scope: Scope) => void }) {
-  const tree = useCall('roster.scopeTree', {});
-  const community = tree.data?.find((c) => c.code === scope.communityCode);
+  const data = useScopeTree();
+  const community = data?.find((c) => c.code === scope.communityCode);
   const grid = community?.grids.find((g) => g.code === scope.gridCode);
   return (
     <div className="scope-select" role="group" aria-label="区域筛选">
       <select aria-label="社区" value={scope.communityCode ?? ''} onChange={(e) => onChange(e.target.value ? { communityCode: e.target.value } : {})}>
         <option value="">全街道</option>
-        {(tree.data ?? []).map((c) => (
+        {(data ?? []).map((c) => (
           <option key={c.code} value={c.code}>
             {c.name}
           </option>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Scope, ScopeCommunity } from '../../src-main/contract';
-import { useCall } from '../api/useCall';
+import { useScopeTree } from './useScopeTree';
 
 interface ScopeTreeProps {
   scope: Scope;
@@ -13,7 +13,7 @@ const count = (n: number): string => n.toLocaleString('zh-CN');
 
 /** The governance tree (社区 → 网格 → 楼栋) as a filter: choosing a node shows only what is inside it. */
 export function ScopeTree({ scope, onChange, buildings = true }: ScopeTreeProps) {
-  const tree = useCall('roster.scopeTree', {});
+  const data = useScopeTree();
   const [open, setOpen] = useState<Set<string>>(() => new Set([scope.communityCode ?? '', scope.gridCode ?? ''].filter(Boolean)));
   const toggle = (code: string): void => {
     const next = new Set(open);
@@ -46,10 +46,10 @@ export function ScopeTree({ scope, onChange, buildings = true }: ScopeTreeProps)
           <span className="scope-toggle" />
           <button type="button" className="scope-pick" data-code="" onClick={() => onChange({})}>
             <span className="scope-name">全街道</span>
-            <span className="scope-count">{tree.data ? count(tree.data.reduce((n, c) => n + c.residents, 0)) : ''}</span>
+            <span className="scope-count">{data ? count(data.reduce((n, c) => n + c.residents, 0)) : ''}</span>
           </button>
         </div>
-        {(tree.data ?? []).map((c: ScopeCommunity) => (
+        {(data ?? []).map((c: ScopeCommunity) => (
           <div key={c.code}>
             {node(c.code, c.name, count(c.residents), 1, { communityCode: c.code }, true)}
             {open.has(c.code) &&

@@ -134,7 +134,7 @@ describe('roster pages in Chromium', () => {
     await expect.poll(() => dialog.locator('.plan-counts').textContent()).toBe('新增 2 行，修改 0 行，不变 0 行，有误 0 行');
     await dialog.getByRole('button', { name: '应用 2 行改动' }).click();
     await expectToast(page, '粘贴房屋：新增 2 行');
-    await expect.poll(() => total(rooms)).toBe(inBuilding.total + 2);
+    await expect.poll(() => total(rooms)).toBe((inBuilding.total ?? 0) + 2);
     await screenshot(page, 'rosters-13-buildings-rooms-1920x1080');
     expect(errors).toEqual([]);
     await context.close();

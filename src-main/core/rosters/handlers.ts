@@ -5,7 +5,7 @@ import { recordDetail } from './detail';
 import { applyEdits, planEdits } from './editing';
 import { exportView } from './export';
 import { pastePlan } from './paste';
-import { rosterPage } from './query';
+import { countRows, rosterPage } from './query';
 import { T } from './texts';
 import { partyTree, scopeTree } from './trees';
 import { listViews, removeView, saveView } from './views';
@@ -18,6 +18,7 @@ export const rosterHandlers = defineHandlers({
     const { offset, limit, withTotal, ...query } = input;
     return rosterPage(ctx.db(), rosters[input.roster], query, { offset, limit, withTotal, today: today(ctx.now()) });
   },
+  'roster.count': (input, ctx) => ({ total: countRows(ctx.db(), rosters[input.roster], input, today(ctx.now())) }),
   'roster.scopeTree': (_input, ctx) => scopeTree(ctx.db()),
   'roster.partyTree': (_input, ctx) => partyTree(ctx.db(), today(ctx.now())),
   'roster.detail': (input, ctx) => recordDetail(ctx.db(), rosters[input.roster], input.key, today(ctx.now())),

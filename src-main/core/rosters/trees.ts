@@ -4,10 +4,10 @@ import type { ReadDb } from '../db/sqlite';
 /** The governance tree (社区 → 网格 → 楼栋) every roster page filters by, with resident counts per grid. */
 export function scopeTree(db: ReadDb): ScopeCommunity[] {
   const communities = db.all<{ id: number; code: string; name: string }>('SELECT id, code, name FROM community ORDER BY code');
+  // One pass over the resident_grid index counts every grid at once.
   const grids = db.all<{ id: number; communityId: number; code: string; name: string; kind: string; residents: number }>(
-    `SELECT g.id, g.community_id AS communityId, g.code, g.name, g.kind,
-       (SELECT count(*) FROM resident r WHERE r.grid_id = g.id) AS residents
-     FROM grid g ORDER BY g.code`,
+    `SELECT g.id, g.community_id AS communityId, g.code, g.name, g.kind, ifnull(n.residents, 0) AS residents
+     FROM grid g LEFT JOIN (SELECT grid_id, count(*) AS residents FROM resident GROUP BY grid_id) n ON n.grid_id = g.id ORDER BY g.code`,
   );
   const buildings = db.all<{ gridId: number; code: string; name: string }>('SELECT grid_id AS gridId, code, name FROM building ORDER BY code');
   const byGrid = new Map<number, ScopeGrid>();

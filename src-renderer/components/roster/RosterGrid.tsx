@@ -5,17 +5,17 @@ import type {
   ColumnState,
   GridApi,
   GridReadyEvent,
-  ICellRendererParams,
   IDatasource,
   IGetRowsParams,
   RowClickedEvent,
+  SelectionChangedEvent,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ApiError, EditPlan, EditResult, EditRow, RosterName, RosterQueryInput, RosterRow, SavedView, Scope, ViewState } from '../../../src-main/contract';
 import { api } from '../../api/client';
-import { useCall } from '../../api/useCall';
 import { useSchema } from './useSchema';
+import { useViews } from './useViews';
 import { gridTheme } from '../DataGrid';
 import { ErrorBanner } from '../Feedback';
 import { Popover } from '../Popover';
@@ -23,7 +23,7 @@ import { showToast } from '../Toasts';
 import { recordStep, redo, undo, useUndoStacks } from '../undoStack';
 import { BulkEditDialog } from './BulkEditDialog';
 import { ColumnsMenu } from './ColumnsMenu';
-import { columnDefs, DETAIL_COLUMN, NEW_ROW_KEY, type GridContext } from './columns';
+import { columnDefs, DETAIL_COLUMN, DetailLink, NEW_ROW_KEY, type GridContext } from './columns';
 import { downloadBase64 } from './download';
 import { toAgModel, toColumnFilters } from './filters';
 import { PasteDialog } from './PasteDialog';
@@ -62,6 +62,8 @@ const DEFAULT_COL_DEF: ColDef<RosterRow> = { resizable: true, cellDataType: fals
 const ROW_SELECTION = { mode: 'multiRow', checkboxes: true, headerCheckbox: false, enableClickSelection: false } as const;
 const SELECTION_COLUMN_DEF = { pinned: 'left', width: 46, suppressHeaderMenuButton: true } as const;
 const rowIdOf = (p: { data: RosterRow }): string => p.data.key;
+// A page of 100 rows and a screen of ~30 are drawn in one go (suppressAnimationFrame): spreading
+// the cells over animation frames made a sort or a search show its rows 30–50 ms later.
 
 /** The rows of the current view, asked of the core a block at a time (AG Grid's infinite row model). */
 function sortOf(state: ColumnState[]): { column: string; desc: boolean }[] {
@@ -93,7 +95,7 @@ export function RosterGrid({ roster, viewPage, scope, onScopeChange, orgCode, on
   const [columnsVersion, setColumnsVersion] = useState(0);
   const [activeView, setActiveView] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
-  const views = useCall('views.list', { page: viewPage });
+  const views = useViews(viewPage);
   const stacks = useUndoStacks();
   const wrapper = useRef<HTMLDivElement>(null);
   const totalRef = useRef<number | null>(null);
@@ -108,6 +110,12 @@ export function RosterGrid({ roster, viewPage, scope, onScopeChange, orgCode, on
     return { roster, scope: JSON.parse(scopeKey) as Scope, ...(orgCode ? { orgCode } : {}), search, filters, sort };
   }, [gridApi, roster, scopeKey, orgCode, search]);
 
+  const countRef = useRef<string | null>(null);
+
+  /**
+   * The rows of a block come first; the count of the whole view (which costs a scan of every
+   * matching row) is asked beside them and fills in the scroll bar and the total when it comes.
+   */
   const datasource = useMemo<IDatasource>(
     () => ({
       getRows(params: IGetRowsParams) {
@@ -123,22 +131,30 @@ export function RosterGrid({ roster, viewPage, scope, onScopeChange, orgCode, on
         if (key !== queryKeyRef.current) {
           queryKeyRef.current = key;
           totalRef.current = null;
+          countRef.current = null;
           setTotal(null);
         }
-        const withTotal = totalRef.current === null;
-        void api.call('roster.page', { ...query, offset: params.startRow, limit: params.endRow - params.startRow, withTotal }).then((result) => {
+        void api.call('roster.page', { ...query, offset: params.startRow, limit: params.endRow - params.startRow, withTotal: false }).then((result) => {
           if (!result.ok) {
             setError(result.error);
             params.failCallback();
             return;
           }
           setError(null);
-          if (result.value.total !== null) {
+          const rows = result.value.rows;
+          // A short block is the last one: the end is known without the count.
+          const last = totalRef.current ?? (rows.length < params.endRow - params.startRow ? params.startRow + rows.length : undefined);
+          params.successCallback(rows, last);
+        });
+        if (totalRef.current === null && countRef.current !== key) {
+          countRef.current = key;
+          void api.call('roster.count', query).then((result) => {
+            if (!result.ok || queryKeyRef.current !== key) return;
             totalRef.current = result.value.total;
             setTotal(result.value.total);
-          }
-          params.successCallback(result.value.rows, totalRef.current ?? undefined);
-        });
+            params.api?.setRowCount(result.value.total, true);
+          });
+        }
       },
     }),
     [roster, scopeKey, orgCode, search],
@@ -152,6 +168,7 @@ export function RosterGrid({ roster, viewPage, scope, onScopeChange, orgCode, on
       clearTimeout(timer);
       timer = setTimeout(() => {
         totalRef.current = null;
+        countRef.current = null;
         gridApi.refreshInfiniteCache();
       }, 50);
     });
@@ -180,7 +197,8 @@ export function RosterGrid({ roster, viewPage, scope, onScopeChange, orgCode, on
   }, []);
 
   // The refused cell is outlined while its message shows (cellClassRules read the grid's context).
-  const context = useMemo<GridContext>(() => ({ invalid: cellError }), [cellError]);
+  const hasDetail = onOpenRecord !== undefined;
+  const context = useMemo<GridContext>(() => ({ invalid: cellError, open: onOpenRecord ? (key: string) => onOpenRecord(roster, key) : null }), [cellError, onOpenRecord, roster]);
   useEffect(() => {
     cellErrorRef.current = cellError;
     gridApi?.refreshCells({ force: true });
@@ -335,15 +353,10 @@ export function RosterGrid({ roster, viewPage, scope, onScopeChange, orgCode, on
       filter: false,
       resizable: false,
       suppressMovable: true,
-      cellRenderer: (p: ICellRendererParams<RosterRow>) =>
-        p.data && p.data.key !== NEW_ROW_KEY ? (
-          <button type="button" className="link-button cell-link" onClick={() => onOpenRecord?.(roster, p.data?.key ?? '')}>
-            {T.detail}
-          </button>
-        ) : null,
+      cellRenderer: DetailLink,
     };
-    return [...(onOpenRecord ? [detail] : []), ...columnDefs(schema.columns)];
-  }, [schema, onOpenRecord, roster]);
+    return [...(hasDetail ? [detail] : []), ...columnDefs(schema.columns)];
+  }, [schema, hasDetail]);
 
   const rowClassRules = useMemo(() => ({ 'row-selected': (p: { data?: RosterRow }) => p.data !== undefined && p.data.key === selectedKey }), [selectedKey]);
 
@@ -353,8 +366,15 @@ export function RosterGrid({ roster, viewPage, scope, onScopeChange, orgCode, on
     return [{ key: NEW_ROW_KEY, ...(first ? { [first.id]: T.newRowHint } : {}) }];
   }, [schema]);
 
+  // Stable handlers: a new function for a grid option on every render makes AG Grid re-apply it.
+  const onCellEditRequest = useCallback((e: CellEditRequestEvent<RosterRow>) => void onEditRequest(e), [onEditRequest]);
+  const onSelectionChanged = useCallback((e: SelectionChangedEvent<RosterRow>) => setSelected(e.api.getSelectedRows().length), []);
+  const clearCellError = useCallback(() => cellErrorRef.current && setCellError(null), []);
+  const onRowClickedEvent = useCallback((e: RowClickedEvent<RosterRow>) => e.data && e.data.key !== NEW_ROW_KEY && onRowClicked?.(e.data), [onRowClicked]);
+  const bumpColumns = useCallback(() => setColumnsVersion((v) => v + 1), []);
+
   // The grid starts once the page's views are known: the view last chosen here comes back after a reload.
-  const savedViews = views.data;
+  const savedViews = views.views;
   const onGridReady = useCallback(
     (e: GridReadyEvent<RosterRow>) => {
       setGridApi(e.api);
@@ -446,25 +466,27 @@ export function RosterGrid({ roster, viewPage, scope, onScopeChange, orgCode, on
           rowModelType="infinite"
           datasource={datasource}
           cacheBlockSize={BLOCK}
-          maxBlocksInCache={30}
+          maxBlocksInCache={10}
+          rowBuffer={6}
+          suppressAnimationFrame
           infiniteInitialRowCount={1}
           columnDefs={colDefs}
           defaultColDef={DEFAULT_COL_DEF}
           getRowId={rowIdOf}
           readOnlyEdit
-          onCellEditRequest={(e) => void onEditRequest(e)}
+          onCellEditRequest={onCellEditRequest}
           stopEditingWhenCellsLoseFocus
           rowSelection={ROW_SELECTION}
           selectionColumnDef={SELECTION_COLUMN_DEF}
           pinnedBottomRowData={newRow}
           rowClassRules={rowClassRules}
           onGridReady={onGridReady}
-          onSelectionChanged={(e) => setSelected(e.api.getSelectedRows().length)}
-          onCellFocused={() => cellErrorRef.current && setCellError(null)}
-          onBodyScroll={() => cellErrorRef.current && setCellError(null)}
-          onRowClicked={(e: RowClickedEvent<RosterRow>) => e.data && e.data.key !== NEW_ROW_KEY && onRowClicked?.(e.data)}
-          onColumnVisible={() => setColumnsVersion((v) => v + 1)}
-          onColumnPinned={() => setColumnsVersion((v) => v + 1)}
+          onSelectionChanged={onSelectionChanged}
+          onCellFocused={clearCellError}
+          onBodyScroll={clearCellError}
+          onRowClicked={onRowClickedEvent}
+          onColumnVisible={bumpColumns}
+          onColumnPinned={bumpColumns}
           animateRows={false}
           enableCellTextSelection={false}
           overlayNoRowsTemplate={`<span class="grid-empty">没有符合条件的${schema.label}</span>`}

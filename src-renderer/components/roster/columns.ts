@@ -1,4 +1,4 @@
-import type { CellClassParams, ColDef, EditableCallbackParams } from 'ag-grid-community';
+import type { CellClassParams, ColDef, EditableCallbackParams, ICellRendererComp, ICellRendererParams } from 'ag-grid-community';
 import type { ColumnInfo, RosterRow } from '../../../src-main/contract';
 import { EnumFilter } from './EnumFilter';
 import { T } from './texts';
@@ -22,9 +22,39 @@ const FILTERS = {
  * cell data types are off, so the grid never turns an ID number into a number, and editors are
  * plain text (dates in any spelling the core reads) or a list of the enumeration's values.
  */
-/** What the grid's cells read at render time: the cell whose edit was refused, if any. */
+/** What the grid's cells read at render time: the cell whose edit was refused, and how to open a row. */
 export interface GridContext {
   invalid: { key: string; column: string } | null;
+  open: ((key: string) => void) | null;
+}
+
+/**
+ * The 详情 link of a row, as a plain DOM component: a React renderer in every visible row costs
+ * a React root per row on each block the grid draws, which a roster redraws on every sort.
+ */
+export class DetailLink implements ICellRendererComp<RosterRow> {
+  private readonly button = document.createElement('button');
+  private key = '';
+  private context: GridContext | null = null;
+
+  init(params: ICellRendererParams<RosterRow, unknown, GridContext>): void {
+    this.button.type = 'button';
+    this.button.className = 'link-button cell-link';
+    this.button.textContent = T.detail;
+    this.button.addEventListener('click', () => this.context?.open?.(this.key));
+    this.refresh(params);
+  }
+
+  getGui(): HTMLElement {
+    return this.button;
+  }
+
+  refresh(params: ICellRendererParams<RosterRow, unknown, GridContext>): boolean {
+    this.key = params.data?.key ?? '';
+    this.context = params.context;
+    this.button.hidden = this.key === '' || this.key === NEW_ROW_KEY;
+    return true;
+  }
 }
 
 export function columnDefs(columns: ColumnInfo[]): ColDef<RosterRow>[] {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CoreRuntime } from '../../../src-main/core/core';
 import { composeIdNumber } from '../../../src-main/core/people/idNumber';
 import { parseTsv } from '../../../src-main/core/rosters/paste';
-import type { RosterQueryInput } from '../../../src-main/contract';
+import type { ResidentRecord, RosterQueryInput } from '../../../src-main/contract';
 import { call, demoCore } from '../../helpers/core';
 
 const cores: CoreRuntime[] = [];
@@ -17,6 +17,7 @@ async function fresh(): Promise<CoreRuntime> {
 }
 
 const rows = async (core: CoreRuntime, q: Partial<RosterQueryInput> = {}, limit = 100) => (await call(core, 'roster.page', { roster: 'residents', limit, ...q })).rows;
+const resident = async (core: CoreRuntime, key: string): Promise<ResidentRecord> => (await call(core, 'records.get', { entity: 'resident', key })) as ResidentRecord;
 const seqOf = (core: CoreRuntime): number => core.data.store().db.value<number>('SELECT max(seq) FROM audit_log') ?? 0;
 
 describe('roster edits: validated, one write per user action, undoable', () => {
@@ -26,9 +27,9 @@ describe('roster edits: validated, one write per user action, undoable', () => {
     if (!first) throw new Error('no resident');
     const result = await call(core, 'roster.edit', { roster: 'residents', rows: [{ key: first.key, values: { phone: '+86 139 1234 5678' } }] });
     expect(result).toMatchObject({ changed: 1, added: 0, summary: `修改实有人口“${first.name}”的联系电话` });
-    expect((await call(core, 'records.get', { entity: 'resident', key: first.key })).phone).toBe('13912345678');
+    expect((await resident(core, first.key)).phone).toBe('13912345678');
     await call(core, 'history.undo', { seq: result.seq });
-    expect((await call(core, 'records.get', { entity: 'resident', key: first.key })).phone).toBe(first.phone);
+    expect((await resident(core, first.key)).phone).toBe(first.phone);
   });
 
   it('refuses an invalid value with the field and the reason in Chinese, and writes nothing', async () => {
@@ -82,9 +83,9 @@ describe('roster edits: validated, one write per user action, undoable', () => {
     expect(result.changed).toBe(40);
     expect(result.summary).toBe('批量修改实有人口 40 行（所属网格编码）');
     expect(core.data.store().db.value('SELECT count(DISTINCT seq) FROM audit_log WHERE seq > ?', [before])).toBe(1);
-    expect((await call(core, 'records.get', { entity: 'resident', key: forty[39] ?? '' })).gridCode).toBe(grids[1]);
+    expect((await resident(core, forty[39] ?? '')).gridCode).toBe(grids[1]);
     await call(core, 'history.undo', { seq: result.seq });
-    expect((await call(core, 'records.get', { entity: 'resident', key: forty[39] ?? '' })).gridCode).toBe(grids[0]);
+    expect((await resident(core, forty[39] ?? '')).gridCode).toBe(grids[0]);
   });
 
   it('refuses the whole edit when one row is invalid, naming the row', async () => {
@@ -184,7 +185,7 @@ describe('paste from Excel/WPS', () => {
     });
     expect(applied).toMatchObject({ added: 2, summary: '粘贴实有人口：新增 2 行' });
     expect(core.data.store().db.value('SELECT count(DISTINCT seq) FROM audit_log WHERE seq > ?', [before])).toBe(1);
-    expect((await call(core, 'records.get', { entity: 'resident', key: b })).name).toBe('乙');
+    expect((await resident(core, b)).name).toBe('乙');
     await call(core, 'history.undo', { seq: applied.seq });
     expect((await core.call('records.get', { entity: 'resident', key: a })).ok).toBe(false);
     expect((await core.call('records.get', { entity: 'resident', key: b })).ok).toBe(false);
