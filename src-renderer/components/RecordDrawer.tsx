@@ -103,8 +103,11 @@ export function RecordDrawer({ roster, recordKey, onClose, onOpen }: RecordDrawe
     const result = await api.call('roster.edit', { roster, action: 'form', rows: [recordKey ? { key: recordKey, values: row } : { values: row }] });
     setBusy(false);
     if (!result.ok) {
-      setProblems(Object.fromEntries((result.error.problems ?? []).map((p) => [p.field, p.message])));
-      setError(result.error);
+      const byField = Object.fromEntries((result.error.problems ?? []).map((p) => [p.field, p.message]));
+      setProblems(byField);
+      // Problems of fields show under them; the banner is for the rest (a conflict, a lost connection).
+      const shown = columns.some((c) => c.id in byField);
+      setError(shown ? null : result.error);
       return;
     }
     setProblems({});

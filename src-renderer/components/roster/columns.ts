@@ -74,7 +74,7 @@ export function columnDefs(columns: ColumnInfo[]): ColDef<RosterRow>[] {
       cellClass: numeric ? 'ag-right-aligned-cell' : undefined,
       tooltipValueGetter: (p) => (isNewRow(p) ? T.newRowTitle : undefined),
       cellClassRules: {
-        'cell-derived': () => !c.editable,
+        'cell-derived': (p: CellClassParams<RosterRow>) => !c.editable && !isNewRow(p),
         'cell-invalid': (p: CellClassParams<RosterRow, GridContext>) => p.data !== undefined && p.context.invalid?.key === p.data.key && p.context.invalid.column === c.id,
         'cell-new-row': (p: CellClassParams<RosterRow>) => isNewRow(p),
       },
