@@ -105,57 +105,61 @@ async function main(): Promise<void> {
   console.log('启动 scc serve（街道规模）…');
   const { url, child } = await serve(dir);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
-  const page = await (await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' })).newPage();
-  const requests: { op: Operation; method: 'page' | 'count'; body: string }[] = [];
-  let current: Operation | null = null;
-  page.on('request', (r) => {
-    const method = /\/api\/call\/roster\.(page|count)$/.exec(r.url())?.[1];
-    if (current && (method === 'page' || method === 'count')) requests.push({ op: current, method, body: r.postData() ?? '{}' });
-  });
-
+  // A failed measurement must not leave the server (a private copy of the street) running.
   const samples: Record<Operation, number[]> = { firstPage: [], sort: [], filter: [], search: [] };
-  await page.goto(`${url}/#/staff`);
-  await page.waitForSelector('[role=region][aria-label="工作力量"] [role=row][row-index="0"]');
-  const columns = ['name', 'birthDate', 'idNumber', 'phone'];
-  console.log(`在 Chromium 中测量，每项 ${RUNS} 次…`);
-  for (let i = 0; i < RUNS; i++) {
-    // First page: from another page to the residents roster showing its first rows.
-    await page.evaluate(() => (location.hash = '#/staff'));
+  const requests: { op: Operation; method: 'page' | 'count'; body: string }[] = [];
+  try {
+    const page = await (await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' })).newPage();
+    let current: Operation | null = null;
+    page.on('request', (r) => {
+      const method = /\/api\/call\/roster\.(page|count)$/.exec(r.url())?.[1];
+      if (current && (method === 'page' || method === 'count')) requests.push({ op: current, method, body: r.postData() ?? '{}' });
+    });
+
+    await page.goto(`${url}/#/staff`);
     await page.waitForSelector('[role=region][aria-label="工作力量"] [role=row][row-index="0"]');
-    current = 'firstPage';
-    samples.firstPage.push(await timeInPage(page, { kind: 'route', hash: '#/residents' }, null));
-    current = null;
+    const columns = ['name', 'birthDate', 'idNumber', 'phone'];
+    console.log(`在 Chromium 中测量，每项 ${RUNS} 次…`);
+    for (let i = 0; i < RUNS; i++) {
+      // First page: from another page to the residents roster showing its first rows.
+      await page.evaluate(() => (location.hash = '#/staff'));
+      await page.waitForSelector('[role=region][aria-label="工作力量"] [role=row][row-index="0"]');
+      current = 'firstPage';
+      samples.firstPage.push(await timeInPage(page, { kind: 'route', hash: '#/residents' }, null));
+      current = null;
 
-    // Sort: a click on a column header (ascending, then descending on the next run).
-    const column = columns[i % columns.length] ?? 'name';
-    current = 'sort';
-    const header = `[role=region][aria-label="实有人口"] .ag-header-cell[col-id=${column}] .ag-header-cell-label`;
-    samples.sort.push(await timeInPage(page, { kind: 'click', selector: header }, await firstRowId(page)));
-    current = null;
+      // Sort: a click on a column header (ascending, then descending on the next run).
+      const column = columns[i % columns.length] ?? 'name';
+      current = 'sort';
+      const header = `[role=region][aria-label="实有人口"] .ag-header-cell[col-id=${column}] .ag-header-cell-label`;
+      samples.sort.push(await timeInPage(page, { kind: 'click', selector: header }, await firstRowId(page)));
+      current = null;
 
-    // Filter: 人员类型 = 流动人口 / 常住人口 (the enumeration filter's tick box).
-    await page.click('[role=region][aria-label="实有人口"] .ag-header-cell[col-id=personType] .ag-header-cell-filter-button');
-    await page.getByRole('button', { name: '全不选' }).click();
-    await page.waitForTimeout(150);
-    const value = i % 2 === 0 ? '流动人口' : '常住人口';
-    current = 'filter';
-    samples.filter.push(await timeInPage(page, { kind: 'tick', label: value }, await firstRowId(page)));
-    current = null;
-    await page.getByRole('button', { name: '全选' }).click();
-    await page.keyboard.press('Escape');
-    await page.waitForTimeout(150);
+      // Filter: 人员类型 = 流动人口 / 常住人口 (the enumeration filter's tick box).
+      await page.click('[role=region][aria-label="实有人口"] .ag-header-cell[col-id=personType] .ag-header-cell-filter-button');
+      await page.getByRole('button', { name: '全不选' }).click();
+      await page.waitForTimeout(150);
+      const value = i % 2 === 0 ? '流动人口' : '常住人口';
+      current = 'filter';
+      samples.filter.push(await timeInPage(page, { kind: 'tick', label: value }, await firstRowId(page)));
+      current = null;
+      await page.getByRole('button', { name: '全选' }).click();
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(150);
 
-    // Quick search: text typed, then Enter.
-    current = 'search';
-    samples.search.push(await timeInPage(page, { kind: 'search', text: searches[i % searches.length] ?? '王' }, await firstRowId(page)));
-    current = null;
-    const search = page.getByRole('searchbox', { name: '快速搜索' });
-    await search.fill('');
-    await search.press('Enter');
-    await page.waitForTimeout(300);
+      // Quick search: text typed, then Enter.
+      current = 'search';
+      samples.search.push(await timeInPage(page, { kind: 'search', text: searches[i % searches.length] ?? '王' }, await firstRowId(page)));
+      current = null;
+      const search = page.getByRole('searchbox', { name: '快速搜索' });
+      await search.fill('');
+      await search.press('Enter');
+      await page.waitForTimeout(300);
+    }
+  } finally {
+    await browser.close();
+    child.kill('SIGTERM');
   }
-  await browser.close();
-  child.kill('SIGTERM');
 
   // The same requests, replayed in-process on the same data: the SQL part of each operation.
   const sqlSamples: Record<Operation, number[]> = { firstPage: [], sort: [], filter: [], search: [] };
