@@ -5,27 +5,19 @@
  * Figures are printed, never asserted: tests check correctness, this measures speed.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import type { Clock } from '../src-main/core/dashboard/boards';
-import { migrations } from '../src-main/core/db/migrations';
+import type { ReadDb } from '../src-main/core/db/sqlite';
 import { loadSqlJs } from '../src-main/core/db/sqljs';
-import { GENERATOR_VERSION, generateStreet } from '../src-main/core/demo/generate';
-import type { SizeName } from '../src-main/core/demo/sizes';
 import { DataDirectory } from '../src-main/core/storage/dataDirectory';
 import { isoTimestamp } from '../src-main/core/time';
+import { copyData, ensureData, NOW, percentile, root, snapshotFile, wasm } from './data';
 import { measureScreens, type EditTargets, type ScreenFigures } from './screens';
-import { allAggregates, firstFigures, pageQueries, residentPage } from './workload';
+import { allAggregates, firstFigures, pageQueries, residentCount, residentPage, rosterOperations } from './workload';
 
-const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
-const wasm = join(root, 'resources', 'sql-wasm.wasm');
-const dataRoot = join(root, 'bench-output', 'data');
-const SEED = 20261121;
-// A fixed clock: the generated year of events and the board figures agree on what "today" is.
-const NOW = '2026-11-21T09:30:00+08:00';
 const clock: Clock = { now: NOW, today: NOW.slice(0, 10) };
 
 const { values } = parseArgs({
@@ -43,54 +35,29 @@ type Figures = Record<string, number>;
 
 const ms = (from: number): number => Math.round((performance.now() - from) * 100) / 100;
 
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-}
-
 function timed(samples: number[], fn: () => void): void {
   const t = performance.now();
   fn();
   samples.push(performance.now() - t);
 }
 
+/** p50 and p95 of each roster operation (first page, sort, filter, quick search). */
+function rosterFigures(db: ReadDb): Figures {
+  const figures: Figures = {};
+  for (const [op, requests] of Object.entries(rosterOperations(db))) {
+    const samples: number[] = [];
+    for (const r of requests) residentPage(db, r); // warm the statement cache and the pages the query touches
+    for (const r of requests) timed(samples, () => residentPage(db, r));
+    figures[`${op}P50`] = percentile(samples, 50);
+    figures[`${op}P95`] = percentile(samples, 95);
+    const counts: number[] = [];
+    for (const r of requests) timed(counts, () => residentCount(db, r));
+    figures[`${op}CountP95`] = percentile(counts, 95);
+  }
+  return figures;
+}
+
 const peakRssMb = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
-
-/** The generated street for a size, made once and reused while schema and seed stay the same. */
-async function ensureData(size: SizeName): Promise<string> {
-  const dir = join(dataRoot, size);
-  const key = JSON.stringify({ size, seed: SEED, now: NOW, generator: GENERATOR_VERSION, migrations: migrations.map((m) => m.checksum) });
-  const keyFile = join(dataRoot, `${size}.key`);
-  if (!values.fresh && existsSync(keyFile) && readFileSync(keyFile, 'utf8') === key) return dir;
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  console.log(`生成 ${size} 规模的测试数据（只需一次）…`);
-  const t = performance.now();
-  const sql = await loadSqlJs(wasm);
-  const data = DataDirectory.open({ dataDir: dir, sql, now: () => NOW });
-  data.create((db) => generateStreet(db, { size, seed: SEED, now: NOW }));
-  data.close();
-  writeFileSync(keyFile, key);
-  console.log(`  用时 ${(ms(t) / 1000).toFixed(1)} 秒`);
-  return dir;
-}
-
-/** A private copy, so edits and snapshots of one run never change the next run's input. */
-function copyData(source: string): string {
-  const target = mkdtempSync(join(tmpdir(), 'scc-bench-'));
-  mkdirSync(join(target, 'db'));
-  for (const name of readdirSync(join(source, 'db'))) copyFileSync(join(source, 'db', name), join(target, 'db', name));
-  return target;
-}
-
-const snapshotFile = (dir: string): string => {
-  const name = readdirSync(join(dir, 'db'))
-    .filter((n) => n.endsWith('.sqlite'))
-    .sort()
-    .at(-1);
-  if (!name) throw new Error(`no snapshot in ${dir}`);
-  return join(dir, 'db', name);
-};
 
 async function phaseSqlJs(dir: string): Promise<Figures> {
   const t0 = performance.now();
@@ -102,6 +69,7 @@ async function phaseSqlJs(dir: string): Promise<Figures> {
 
   const pages: number[] = [];
   for (const q of pageQueries(store.db)) timed(pages, () => residentPage(store.db, q));
+  const roster = rosterFigures(store.db);
   const aggregates: number[] = [];
   for (let i = 0; i < 12; i++) timed(aggregates, () => allAggregates(store.db, clock));
 
@@ -124,6 +92,7 @@ async function phaseSqlJs(dir: string): Promise<Figures> {
     snapshot: percentile(snapshots, 50),
     rss: peakRssMb(),
     dbBytes: statSync(snapshotFile(dir)).size,
+    ...roster,
   };
 }
 
@@ -140,6 +109,7 @@ async function phaseNative(file: string): Promise<Figures> {
 
   const pages: number[] = [];
   for (const q of pageQueries(db)) timed(pages, () => residentPage(db, q));
+  const roster = rosterFigures(db);
   const aggregates: number[] = [];
   for (let i = 0; i < 12; i++) timed(aggregates, () => allAggregates(db, clock));
 
@@ -163,6 +133,7 @@ async function phaseNative(file: string): Promise<Figures> {
     editP50: percentile(edits, 50),
     editP95: percentile(edits, 95),
     rss: peakRssMb(),
+    ...roster,
   };
 }
 
@@ -256,7 +227,7 @@ async function main(): Promise<void> {
     return;
   }
 
-  const street = await ensureData('street');
+  const street = await ensureData('street', values.fresh);
   if (values['screens-only']) {
     const screens = await runScreens(street);
     if (screens) console.log(screenLines(screens).join('\n'));
@@ -276,7 +247,7 @@ async function main(): Promise<void> {
   const screens = values['no-screens'] ? null : await runScreens(street);
   let city: Figures | null = null;
   if (!values['no-city']) {
-    const cityDir = await ensureData('city');
+    const cityDir = await ensureData('city', values.fresh);
     console.log('测量城市规模打开时间 …');
     city = runPhase('open', cityDir);
   }
@@ -290,6 +261,11 @@ async function main(): Promise<void> {
     row('cold open → first dashboard figures', s.open, n?.open, 'ms', `≤ 1000 ms ${check(s.open, 1000)}`),
     row('roster page (100 rows) p50', s.pageP50, n?.pageP50, 'ms', ''),
     row('roster page (100 rows) p95', s.pageP95, n?.pageP95, 'ms', `≤ 30 ms ${check(s.pageP95, 30)}, ≤ 2.5× native`, 2.5),
+    row('roster: first page rows p95', s.firstPageP95, n?.firstPageP95, 'ms', `≤ 30 ms ${check(s.firstPageP95, 30)}`),
+    row('roster: sort rows p95', s.sortP95, n?.sortP95, 'ms', `≤ 30 ms ${check(s.sortP95, 30)}`),
+    row('roster: filter rows p95', s.filterP95, n?.filterP95, 'ms', `≤ 30 ms ${check(s.filterP95, 30)}`),
+    row('roster: quick search rows p95', s.searchP95, n?.searchP95, 'ms', `≤ 30 ms ${check(s.searchP95, 30)}`),
+    row('roster: count of the view p95 (max)', Math.max(s.firstPageCountP95 ?? 0, s.sortCountP95 ?? 0, s.filterCountP95 ?? 0, s.searchCountP95 ?? 0), n ? Math.max(n.firstPageCountP95 ?? 0, n.sortCountP95 ?? 0, n.filterCountP95 ?? 0, n.searchCountP95 ?? 0) : undefined, 'ms', 'asked beside the rows'),
     row('all dashboard aggregates p50', s.aggregatesP50, n?.aggregatesP50, 'ms', ''),
     row('all dashboard aggregates p95', s.aggregatesP95, n?.aggregatesP95, 'ms', `≤ 150 ms ${check(s.aggregatesP95, 150)}`),
     row('acknowledged single edit p50', s.editP50, n?.editP50, 'ms', ''),

@@ -47,6 +47,27 @@ import {
   type TemplateExport,
   type TemplateInfo,
 } from './dto/exchange';
+import {
+  detailInput,
+  pastePreviewInput,
+  rosterEditInput,
+  rosterExportInput,
+  rosterNameInput,
+  rosterPageInput,
+  rosterQuery,
+  viewRemoveInput,
+  viewSaveInput,
+  viewsListInput,
+  type EditPlan,
+  type EditResult,
+  type ExportFile,
+  type PartyOrgNode,
+  type RecordDetail,
+  type RosterPage,
+  type RosterSchema,
+  type SavedView,
+  type ScopeCommunity,
+} from './dto/rosters';
 import type { BackendEvents, EventName } from './dto/events';
 import type { Result } from './dto/result';
 
@@ -103,6 +124,19 @@ export const contract = {
   'sync.status': call<SyncStatus>()(emptyInput),
   'sync.configure': call<SyncStatus>()(syncConfigureInput),
   'sync.run': call<SyncReport>()(emptyInput),
+  'roster.schema': call<RosterSchema>()(rosterNameInput),
+  'roster.page': call<RosterPage>()(rosterPageInput),
+  'roster.count': call<{ total: number }>()(rosterQuery),
+  'roster.scopeTree': call<ScopeCommunity[]>()(emptyInput),
+  'roster.partyTree': call<PartyOrgNode[]>()(emptyInput),
+  'roster.detail': call<RecordDetail>()(detailInput),
+  'roster.preview': call<EditPlan>()(rosterEditInput),
+  'roster.pastePreview': call<EditPlan>()(pastePreviewInput),
+  'roster.edit': call<EditResult>()(rosterEditInput),
+  'roster.export': call<ExportFile>()(rosterExportInput),
+  'views.list': call<SavedView[]>()(viewsListInput),
+  'views.save': call<SavedView>()(viewSaveInput),
+  'views.remove': call<{ seq: number }>()(viewRemoveInput),
 };
 
 export type Contract = typeof contract;
@@ -149,3 +183,4 @@ export type * from './dto/dashboard';
 export type * from './dto/boards';
 export type * from './dto/screen';
 export type * from './dto/exchange';
+export type * from './dto/rosters';

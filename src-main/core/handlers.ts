@@ -7,6 +7,7 @@ import { geoHandlers } from './geo/handlers';
 import { historyHandlers } from './history/handlers';
 import { recordHandlers } from './records/handlers';
 import { screenHandlers } from './screen/handlers';
+import { rosterHandlers } from './rosters/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { setupHandlers } from './setup/handlers';
 import { storageHandlers } from './storage/handlers';
@@ -24,4 +25,5 @@ export const handlerTables: readonly HandlerTable[] = [
   dashboardHandlers,
   screenHandlers,
   exchangeHandlers,
+  rosterHandlers,
 ];

@@ -2,6 +2,11 @@ import type { ComponentType } from 'react';
 import { DashboardPage } from '../pages/dashboard/DashboardPage';
 import { ExchangePage } from '../pages/exchange/ExchangePage';
 import { GeoPage } from '../pages/geo/GeoPage';
+import { BuildingsPage } from '../pages/rosters/BuildingsPage';
+import { MembersPage } from '../pages/rosters/MembersPage';
+import { PartyPage } from '../pages/rosters/PartyPage';
+import { ResidentsPage } from '../pages/rosters/ResidentsPage';
+import { StaffPage } from '../pages/rosters/StaffPage';
 import { StoragePage } from '../pages/storage/StoragePage';
 
 export interface NavItem {
@@ -14,6 +19,11 @@ export interface NavItem {
 
 export const navItems: NavItem[] = [
   { path: '/', label: '工作台', mark: '台', page: DashboardPage },
+  { path: '/residents', label: '实有人口', mark: '人', page: ResidentsPage },
+  { path: '/members', label: '党员', mark: '党', page: MembersPage },
+  { path: '/party', label: '党组织', mark: '组', page: PartyPage },
+  { path: '/staff', label: '工作力量', mark: '力', page: StaffPage },
+  { path: '/buildings', label: '楼栋/房屋', mark: '楼', page: BuildingsPage },
   { path: '/geo', label: '网格/社区', mark: '格', page: GeoPage },
   { path: '/exchange', label: '数据交换', mark: '换', page: ExchangePage },
   { path: '/storage', label: '数据与备份', mark: '备', page: StoragePage },

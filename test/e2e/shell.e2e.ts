@@ -54,16 +54,18 @@ describe('the app in Chromium against scc serve', () => {
     const theirGrids = await apiCall<GridRow[]>(served.url, 'geo.grids', { communityCode: first.code });
 
     const { page, errors, context } = await openPage(browser, `${served.url}/#/geo`);
+    // The page is the editable 网格/社区 roster (infinite row model); its last line is the "new row".
+    const listed = async (name: string): Promise<string[]> => (await rowIds(page.getByRole('region', { name }))).filter((id) => id !== '__new__');
     const communityGrid = page.getByRole('region', { name: '社区列表' });
-    await expect.poll(() => rowIds(communityGrid)).toEqual(communities.map((c) => c.code));
-    await expect.poll(() => page.locator('.panel-grow h2').textContent()).toContain('全部网格');
-    await expect.poll(() => communityGrid.locator('.ag-header-cell-text').first().textContent()).toBe('社区编码');
+    await expect.poll(() => listed('社区列表')).toEqual(communities.map((c) => c.code));
+    await expect.poll(() => page.locator('.roster-heading').nth(1).textContent()).toContain('全部网格');
+    await expect.poll(() => communityGrid.locator('.ag-header-cell[col-id=code] .ag-header-cell-text').textContent()).toBe('社区编码 *');
 
-    await communityGrid.locator(`[role=row][row-id="${first.code}"]`).click();
-    await expect.poll(() => page.locator('.panel-grow h2').textContent()).toBe(`${first.name}的网格（${theirGrids.length}）`);
+    await communityGrid.locator(`[role=row][row-id="${first.code}"] [col-id=name]`).click();
+    await expect.poll(() => page.locator('.roster-heading').nth(1).textContent()).toContain(`${first.name}的网格`);
     const gridList = page.getByRole('region', { name: '网格列表' });
-    await expect.poll(() => rowIds(gridList)).toEqual(theirGrids.map((g) => g.code));
-    await expect.poll(() => gridList.locator('[role=row][row-id] [col-id=communityName]').allTextContents()).toEqual(theirGrids.map(() => first.name));
+    await expect.poll(() => listed('网格列表')).toEqual(theirGrids.map((g) => g.code));
+    await expect.poll(() => gridList.locator('[role=row][row-id]:not([row-id="__new__"]) [col-id=communityName]').allTextContents()).toEqual(theirGrids.map(() => first.name));
     await screenshot(page, '02-geo-1920x1080');
     expect(errors).toEqual([]);
     await context.close();

@@ -24,11 +24,9 @@ export const migrations: readonly Migration[] = Object.entries(files)
   })
   .sort((a, b) => a.version - b.version);
 
-// Numbers are handed out per feature while features are built in parallel (0008 rosters, 0009
-// exchange), so a branch may lack a number below its own: order and uniqueness are what matter.
+// A gap would let two installations apply different sets under the same numbers.
 migrations.forEach((m, i) => {
-  const previous = migrations[i - 1];
-  if (previous && m.version <= previous.version) throw new Error(`Migration numbers must increase: ${m.version} after ${previous.version}`);
+  if (m.version !== i + 1) throw new Error(`Migrations must be numbered 1..n without gaps; found ${m.version} at ${i + 1}`);
 });
 
 interface AppliedRow {

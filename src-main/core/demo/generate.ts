@@ -1,4 +1,5 @@
 import type { SqlDb } from '../db/sqlite';
+import { pauseSearchIndex, rebuildSearchIndex } from '../rosters/searchIndex';
 import { generateEvents } from './events';
 import { addBuildings, generateGeo } from './geo';
 import { generateParty } from './party';
@@ -65,6 +66,7 @@ export function generateStreet(db: SqlDb, options: GenerateOptions): Violations 
   const step = (done: number, label: string): void => options.onProgress?.(done, 6, label);
 
   db.run('INSERT INTO street (id, code, name, created_at) VALUES (1, ?, ?, ?)', [streetCode, streetName, options.now]);
+  pauseSearchIndex(db);
   step(0, '生成社区、网格与楼栋');
   generateGeo(world);
   const crowded = world.communities[2]?.grids.find((g) => !g.dedicated) ?? world.grids[0];
@@ -81,6 +83,7 @@ export function generateStreet(db: SqlDb, options: GenerateOptions): Violations 
   const services = generateServices(world);
   step(5, '生成一年的事件');
   generateEvents(world, services);
+  rebuildSearchIndex(db);
   step(6, '完成');
 
   return {

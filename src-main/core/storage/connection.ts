@@ -27,8 +27,11 @@ export function installAuditTriggers(db: SqlDb): void {
   for (const { name } of db.all<{ name: string }>("SELECT name FROM temp.sqlite_master WHERE type = 'trigger' AND name LIKE 'audit\\_%' ESCAPE '\\'")) {
     db.exec(`DROP TRIGGER temp.${quote(name)}`);
   }
+  // Only ordinary tables: a full-text index (a virtual table and its shadow tables) is derived
+  // data kept by its own triggers, and SQLite refuses triggers on virtual tables.
   const tables = db.all<{ name: string; sql: string }>(
-    "SELECT name, sql FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
+    `SELECT m.name, m.sql FROM main.sqlite_master m JOIN pragma_table_list t ON t.schema = 'main' AND t.name = m.name AND t.type = 'table'
+     WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY m.name`,
   );
   for (const table of tables) {
     if (NOT_AUDITED.has(table.name)) continue;

@@ -19,8 +19,8 @@ async function fresh(): Promise<CoreRuntime> {
 }
 
 function dump(db: SqlDb): string {
-  const tables = db.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('audit_log') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name");
-  return tables.map(({ name }) => JSON.stringify(db.all(`SELECT * FROM "${name}" ORDER BY 1, 2`))).join('\n');
+  const tables = db.all<{ name: string; ncol: number }>("SELECT name, ncol FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT IN ('audit_log') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name");
+  return tables.map(({ name, ncol }) => JSON.stringify(db.all(`SELECT * FROM "${name}" ORDER BY ${ncol > 1 ? '1, 2' : '1'}`))).join('\n');
 }
 
 const firstResident = (core: CoreRuntime): string =>

@@ -71,6 +71,11 @@ describe('crash safety: SIGKILL at random moments', () => {
       }
 
       const data = await openData(dataDir, { inspect: true });
+      // Killed before the new street's first snapshot was in place: nothing was acknowledged, nothing is there.
+      if (data.state === 'empty' && expected === 0) {
+        data.close();
+        continue;
+      }
       try {
         const codes = data
           .store()

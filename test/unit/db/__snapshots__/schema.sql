@@ -1,3 +1,56 @@
+-- view resident_search_text
+CREATE VIEW resident_search_text (rowid, grams) AS
+SELECT r.id,
+  ifnull((SELECT group_concat(substr(p.name, n, 2), ' ') FROM search_position WHERE n <= length(p.name)), '') || ' ' ||
+  ifnull((SELECT group_concat(substr(r.address, n, 2), ' ') FROM search_position WHERE n <= length(r.address)), '')
+FROM resident r JOIN person p ON p.id = r.person_id;
+
+-- trigger resident_search_delete
+CREATE TRIGGER resident_search_delete BEFORE DELETE ON resident WHEN (SELECT live FROM search_state) = 1 BEGIN
+  DELETE FROM resident_search WHERE docid = OLD.id;
+END;
+
+-- trigger resident_search_forget
+CREATE TRIGGER resident_search_forget BEFORE UPDATE OF id, person_id, address ON resident
+WHEN (SELECT live FROM search_state) = 1 AND (OLD.id IS NOT NEW.id OR OLD.person_id IS NOT NEW.person_id OR OLD.address IS NOT NEW.address) BEGIN
+  DELETE FROM resident_search WHERE docid = OLD.id;
+END;
+
+-- trigger resident_search_insert
+CREATE TRIGGER resident_search_insert AFTER INSERT ON resident WHEN (SELECT live FROM search_state) = 1 BEGIN
+  INSERT INTO resident_search (docid, grams) SELECT rowid, grams FROM resident_search_text WHERE rowid = NEW.id;
+END;
+
+-- trigger resident_search_person_delete
+CREATE TRIGGER resident_search_person_delete BEFORE DELETE ON person
+WHEN (SELECT live FROM search_state) = 1 AND EXISTS (SELECT 1 FROM resident WHERE person_id = OLD.id) BEGIN
+  DELETE FROM resident_search WHERE docid = (SELECT id FROM resident WHERE person_id = OLD.id);
+END;
+
+-- trigger resident_search_person_forget
+CREATE TRIGGER resident_search_person_forget BEFORE UPDATE OF name ON person
+WHEN (SELECT live FROM search_state) = 1 AND OLD.name IS NOT NEW.name AND EXISTS (SELECT 1 FROM resident WHERE person_id = OLD.id) BEGIN
+  DELETE FROM resident_search WHERE docid = (SELECT id FROM resident WHERE person_id = OLD.id);
+END;
+
+-- trigger resident_search_person_insert
+CREATE TRIGGER resident_search_person_insert AFTER INSERT ON person
+WHEN (SELECT live FROM search_state) = 1 AND EXISTS (SELECT 1 FROM resident WHERE person_id = NEW.id) BEGIN
+  INSERT INTO resident_search (docid, grams) SELECT rowid, grams FROM resident_search_text WHERE rowid = (SELECT id FROM resident WHERE person_id = NEW.id);
+END;
+
+-- trigger resident_search_person_update
+CREATE TRIGGER resident_search_person_update AFTER UPDATE OF name ON person
+WHEN (SELECT live FROM search_state) = 1 AND OLD.name IS NOT NEW.name AND EXISTS (SELECT 1 FROM resident WHERE person_id = NEW.id) BEGIN
+  INSERT INTO resident_search (docid, grams) SELECT rowid, grams FROM resident_search_text WHERE rowid = (SELECT id FROM resident WHERE person_id = NEW.id);
+END;
+
+-- trigger resident_search_update
+CREATE TRIGGER resident_search_update AFTER UPDATE OF id, person_id, address ON resident
+WHEN (SELECT live FROM search_state) = 1 AND (OLD.id IS NOT NEW.id OR OLD.person_id IS NOT NEW.person_id OR OLD.address IS NOT NEW.address) BEGIN
+  INSERT INTO resident_search (docid, grams) SELECT rowid, grams FROM resident_search_text WHERE rowid = NEW.id;
+END;
+
 -- table audit_log
 CREATE TABLE audit_log (
   id          INTEGER PRIMARY KEY,
@@ -221,7 +274,7 @@ CREATE TABLE party_member (
   dues_kind              TEXT NOT NULL DEFAULT '在职' CHECK (dues_kind IN ('在职', '离退休', '农民', '学生', '失业', '低保', '其他')),
   dues_base              REAL CHECK (dues_base IS NULL OR dues_base >= 0),   -- monthly base, yuan
   last_contact_on        TEXT,                             -- last 组织生活 or dues payment (失联: ≥6 months)
-  updated_at             TEXT NOT NULL,
+  updated_at             TEXT NOT NULL, group_id INTEGER REFERENCES party_org(id),
   CHECK (category <> '预备党员' OR confirmed_on IS NULL),
   CHECK (confirmed_on IS NULL OR confirmed_on > joined_on)
 );
@@ -271,6 +324,18 @@ CREATE TABLE resident (
   updated_at    TEXT NOT NULL
 );
 
+-- table resident_search
+CREATE VIRTUAL TABLE resident_search USING fts4(content="resident_search_text", grams, matchinfo=fts3);
+
+-- table resident_search_segdir
+CREATE TABLE 'resident_search_segdir'(level INTEGER,idx INTEGER,start_block INTEGER,leaves_end_block INTEGER,end_block INTEGER,root BLOB,PRIMARY KEY(level, idx));
+
+-- table resident_search_segments
+CREATE TABLE 'resident_search_segments'(blockid INTEGER PRIMARY KEY, block BLOB);
+
+-- table resident_search_stat
+CREATE TABLE 'resident_search_stat'(id INTEGER PRIMARY KEY, value BLOB);
+
 -- table resident_tag
 CREATE TABLE resident_tag (
   resident_id  INTEGER NOT NULL REFERENCES resident(id) ON DELETE CASCADE,
@@ -296,9 +361,25 @@ CREATE TABLE responsibility (
   CHECK (until IS NULL OR until >= since)
 );
 
+-- table saved_view
+CREATE TABLE saved_view (
+  id          INTEGER PRIMARY KEY,
+  page        TEXT NOT NULL CHECK (page <> ''),
+  name        TEXT NOT NULL CHECK (name <> '' AND length(name) <= 40),
+  state       TEXT NOT NULL CHECK (json_valid(state)),
+  updated_at  TEXT NOT NULL,
+  UNIQUE (page, name)
+);
+
 -- table schema_migration
 CREATE TABLE schema_migration (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL);
+
+-- table search_position
+CREATE TABLE search_position (n INTEGER PRIMARY KEY);
+
+-- table search_state
+CREATE TABLE search_state (id INTEGER PRIMARY KEY CHECK (id = 1), live INTEGER NOT NULL CHECK (live IN (0, 1)));
 
 -- table service_center
 CREATE TABLE service_center (
@@ -397,6 +478,9 @@ CREATE INDEX exchange_quarantine_status ON exchange_quarantine(status, entity, i
 -- index grid_community
 CREATE INDEX grid_community ON grid(community_id);
 
+-- index household_building
+CREATE INDEX household_building ON household(building_id, unit_id, room);
+
 -- index household_room
 CREATE UNIQUE INDEX household_room ON household(building_id, ifnull(unit_id, 0), room);
 
@@ -406,8 +490,20 @@ CREATE INDEX household_unit ON household(unit_id);
 -- index party_member_category
 CREATE INDEX party_member_category ON party_member(category, joined_on);
 
+-- index party_member_group
+CREATE INDEX party_member_group ON party_member(group_id);
+
+-- index party_member_joined
+CREATE INDEX party_member_joined ON party_member(joined_on);
+
 -- index party_member_org
 CREATE INDEX party_member_org ON party_member(org_id);
+
+-- index party_org_building
+CREATE INDEX party_org_building ON party_org(building_id);
+
+-- index party_org_community
+CREATE INDEX party_org_community ON party_org(community_id);
 
 -- index party_org_grid
 CREATE INDEX party_org_grid ON party_org(grid_id);
@@ -424,11 +520,23 @@ CREATE INDEX person_name ON person(name);
 -- index person_phone
 CREATE INDEX person_phone ON person(phone);
 
+-- index person_political
+CREATE INDEX person_political ON person(political);
+
+-- index resident_address
+CREATE INDEX resident_address ON resident(address);
+
 -- index resident_grid
 CREATE INDEX resident_grid ON resident(grid_id, person_type);
 
 -- index resident_household
 CREATE INDEX resident_household ON resident(household_id);
+
+-- index resident_person_type
+CREATE INDEX resident_person_type ON resident(person_type);
+
+-- index resident_residence
+CREATE INDEX resident_residence ON resident(residence);
 
 -- index resident_tag_tag
 CREATE INDEX resident_tag_tag ON resident_tag(tag);
@@ -450,6 +558,9 @@ CREATE INDEX staff_grid ON staff_assignment(grid_id);
 
 -- index staff_natural_key
 CREATE UNIQUE INDEX staff_natural_key ON staff_assignment(person_id, role, ifnull(community_id, 0), ifnull(grid_id, 0), ifnull(building_id, 0));
+
+-- index staff_person
+CREATE INDEX staff_person ON staff_assignment(person_id);
 
 -- index staff_role
 CREATE INDEX staff_role ON staff_assignment(role, until);

@@ -1,0 +1,213 @@
+/**
+ * `npm run bench:rosters`: the 实有人口 roster at street scale (200k residents) as a person meets
+ * it in Chromium against `scc serve`: the first page appearing, a sort, a filter, a quick search.
+ * Each is timed inside the page, from the action to the frame that shows the new rows, and every
+ * roster.page request the page made for it is replayed on the same data in sql.js to give the SQL
+ * time of the same operation; the count of the whole view, asked beside the rows and shown when it
+ * comes, is replayed and printed on its own. Figures are printed with p50/p95 and the targets,
+ * never asserted.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium, type Page } from 'playwright-core';
+import { loadSqlJs } from '../src-main/core/db/sqljs';
+import { rosters } from '../src-main/core/rosters/catalog';
+import { countRows, rosterPage } from '../src-main/core/rosters/query';
+import { DataDirectory } from '../src-main/core/storage/dataDirectory';
+import { rosterPageInput, rosterQuery } from '../src-main/dto/rosters';
+import { copyData, ensureData, NOW, percentile, root, wasm } from './data';
+
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '20' }, fresh: { type: 'boolean', default: false } } });
+const RUNS = Number(values.runs);
+const TARGET_RENDERER = 100;
+const TARGET_SQL = 30;
+
+type Operation = 'firstPage' | 'sort' | 'filter' | 'search';
+const LABELS: Record<Operation, string> = { firstPage: '首页可见 first page visible', sort: '排序 sort', filter: '筛选 filter', search: '快速搜索 quick search' };
+
+function serve(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [join(root, 'bin', 'scc.js'), 'serve', '--port', '0', '--data', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`scc serve did not start:\n${output}`)), 120_000);
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString('utf8');
+      const match = /已启动：(http:\/\/\S+?)\/\s/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve({ url: match[1], child });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`scc serve exited ${code}:\n${output}`)));
+  });
+}
+
+/** What a person does, as the event their click or key press fires in the page. */
+type Action = { kind: 'route'; hash: string } | { kind: 'click'; selector: string } | { kind: 'tick'; label: string } | { kind: 'search'; text: string };
+
+/**
+ * Does `action` in the page and waits, frame by frame, until the residents grid shows a loaded
+ * first row other than `before` (or a new total); returns the milliseconds to that frame.
+ */
+async function timeInPage(page: Page, action: Action, before: string | null): Promise<number> {
+  return page.evaluate(
+    async ({ action, before }) => {
+      const grid = (): Element | null => document.querySelector('[role=region][aria-label="实有人口"]');
+      const firstRow = (): string | null => {
+        const row = grid()?.querySelector('[role=row][row-index="0"]:not([row-id="__new__"])');
+        return row?.querySelector('[col-id=name]')?.textContent ? row.getAttribute('row-id') : null;
+      };
+      const total = (): string => grid()?.closest('.roster')?.querySelector('.roster-total')?.textContent ?? '';
+      const totalBefore = total();
+      const t0 = performance.now();
+      if (action.kind === 'route') location.hash = action.hash;
+      else if (action.kind === 'click') document.querySelector<HTMLElement>(action.selector)?.click();
+      else if (action.kind === 'search') {
+        // Typed and Enter at once: the input's value as React sees it, then the form submitted.
+        const input = document.querySelector<HTMLInputElement>('form.roster-search input');
+        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, action.text);
+        input?.dispatchEvent(new Event('input', { bubbles: true }));
+        document.querySelector<HTMLFormElement>('form.roster-search')?.requestSubmit();
+      }
+      else [...document.querySelectorAll('.enum-filter-option')].find((l) => l.textContent?.trim() === action.label)?.querySelector('input')?.click();
+      for (;;) {
+        await new Promise((r) => requestAnimationFrame(r));
+        const id = firstRow();
+        const counted = total() !== totalBefore && !total().includes('统计');
+        if ((id !== null && (id !== before || counted)) || (counted && total() === '共 0 行')) return performance.now() - t0;
+        if (performance.now() - t0 > 30_000) throw new Error(`the grid did not change within 30 s after ${JSON.stringify(action)}`);
+      }
+    },
+    { action, before },
+  );
+}
+
+const firstRowId = (page: Page): Promise<string | null> =>
+  page.evaluate(() => document.querySelector('[role=region][aria-label="实有人口"] [role=row][row-index="0"]:not([row-id="__new__"])')?.getAttribute('row-id') ?? null);
+
+async function main(): Promise<void> {
+  const source = await ensureData('street', values.fresh);
+  const dir = copyData(source);
+  // What people search for, taken from the street: names, the start of an ID or a phone, part of an address.
+  const sql = await loadSqlJs(wasm);
+  const data = DataDirectory.open({ dataDir: dir, sql, now: () => NOW, inspect: true });
+  const db = data.store().db;
+  const searches = db
+    .all<{ name: string; id: string; phone: string | null; address: string | null }>(
+      `SELECT p.name, p.id_number AS id, p.phone, r.address FROM resident r JOIN person p ON p.id = r.person_id
+       WHERE r.id % 4999 = 0 AND p.phone IS NOT NULL AND r.address IS NOT NULL LIMIT 8`,
+    )
+    .flatMap((r) => [r.name, r.id.slice(0, 10), r.phone?.slice(0, 7) ?? r.name, (r.address ?? '').slice(0, 8), r.name.slice(0, 1)]);
+  console.log('启动 scc serve（街道规模）…');
+  const { url, child } = await serve(dir);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  // A failed measurement must not leave the server (a private copy of the street) running.
+  const samples: Record<Operation, number[]> = { firstPage: [], sort: [], filter: [], search: [] };
+  const requests: { op: Operation; method: 'page' | 'count'; body: string }[] = [];
+  try {
+    const page = await (await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' })).newPage();
+    let current: Operation | null = null;
+    page.on('request', (r) => {
+      const method = /\/api\/call\/roster\.(page|count)$/.exec(r.url())?.[1];
+      if (current && (method === 'page' || method === 'count')) requests.push({ op: current, method, body: r.postData() ?? '{}' });
+    });
+
+    await page.goto(`${url}/#/staff`);
+    await page.waitForSelector('[role=region][aria-label="工作力量"] [role=row][row-index="0"]');
+    const columns = ['name', 'birthDate', 'idNumber', 'phone'];
+    console.log(`在 Chromium 中测量，每项 ${RUNS} 次…`);
+    for (let i = 0; i < RUNS; i++) {
+      // First page: from another page to the residents roster showing its first rows.
+      await page.evaluate(() => (location.hash = '#/staff'));
+      await page.waitForSelector('[role=region][aria-label="工作力量"] [role=row][row-index="0"]');
+      current = 'firstPage';
+      samples.firstPage.push(await timeInPage(page, { kind: 'route', hash: '#/residents' }, null));
+      current = null;
+
+      // Sort: a click on a column header (ascending, then descending on the next run).
+      const column = columns[i % columns.length] ?? 'name';
+      current = 'sort';
+      const header = `[role=region][aria-label="实有人口"] .ag-header-cell[col-id=${column}] .ag-header-cell-label`;
+      samples.sort.push(await timeInPage(page, { kind: 'click', selector: header }, await firstRowId(page)));
+      current = null;
+
+      // Filter: 人员类型 = 流动人口 / 常住人口 (the enumeration filter's tick box).
+      await page.click('[role=region][aria-label="实有人口"] .ag-header-cell[col-id=personType] .ag-header-cell-filter-button');
+      await page.getByRole('button', { name: '全不选' }).click();
+      await page.waitForTimeout(150);
+      const value = i % 2 === 0 ? '流动人口' : '常住人口';
+      current = 'filter';
+      samples.filter.push(await timeInPage(page, { kind: 'tick', label: value }, await firstRowId(page)));
+      current = null;
+      await page.getByRole('button', { name: '全选' }).click();
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(150);
+
+      // Quick search: text typed, then Enter.
+      current = 'search';
+      samples.search.push(await timeInPage(page, { kind: 'search', text: searches[i % searches.length] ?? '王' }, await firstRowId(page)));
+      current = null;
+      const search = page.getByRole('searchbox', { name: '快速搜索' });
+      await search.fill('');
+      await search.press('Enter');
+      await page.waitForTimeout(300);
+    }
+  } finally {
+    await browser.close();
+    child.kill('SIGTERM');
+  }
+
+  // The same requests, replayed in-process on the same data: the SQL part of each operation.
+  const sqlSamples: Record<Operation, number[]> = { firstPage: [], sort: [], filter: [], search: [] };
+  const countSamples: Record<Operation, number[]> = { firstPage: [], sort: [], filter: [], search: [] };
+  const slowest: { ms: number; op: Operation; body: string }[] = [];
+  const today = NOW.slice(0, 10);
+  for (const pass of [0, 1]) {
+    for (const r of requests) {
+      const t = performance.now();
+      if (r.method === 'page') {
+        const { offset, limit, withTotal, ...query } = rosterPageInput.parse(JSON.parse(r.body));
+        rosterPage(db, rosters[query.roster], query, { offset, limit, withTotal, today });
+      } else {
+        const query = rosterQuery.parse(JSON.parse(r.body));
+        countRows(db, rosters[query.roster], query, today);
+      }
+      const ms = performance.now() - t;
+      if (pass === 1) {
+        (r.method === 'page' ? sqlSamples : countSamples)[r.op].push(ms);
+        slowest.push({ ms, op: r.op, body: `${r.method} ${r.body}` });
+      }
+    }
+  }
+  slowest.sort((a, b) => b.ms - a.ms);
+  data.close();
+  rmSync(dir, { recursive: true, force: true });
+
+  const f = (v: number): string => v.toFixed(1).padStart(7);
+  const lines = [
+    '',
+    `实有人口台账，街道规模（${new Date().toISOString()}，${RUNS} 次/项）`,
+    `${'operation'.padEnd(30)} ${'renderer p50'.padStart(13)} ${'p95'.padStart(8)}   ${'SQL rows p50'.padStart(12)} ${'p95'.padStart(8)}   ${'SQL count p50'.padStart(13)} ${'p95'.padStart(8)}   target (renderer: action → rows painted; SQL: the rows' query)`,
+  ];
+  const result: Record<string, Record<string, number>> = {};
+  for (const op of Object.keys(samples) as Operation[]) {
+    const r95 = percentile(samples[op], 95);
+    const s95 = percentile(sqlSamples[op], 95);
+    const c50 = percentile(countSamples[op], 50);
+    const c95 = percentile(countSamples[op], 95);
+    result[op] = { rendererP50: percentile(samples[op], 50), rendererP95: r95, sqlP50: percentile(sqlSamples[op], 50), sqlP95: s95, countP50: c50, countP95: c95 };
+    lines.push(
+      `${LABELS[op].padEnd(30)} ${f(percentile(samples[op], 50))} ms ${f(r95)} ms   ${f(percentile(sqlSamples[op], 50))} ms ${f(s95)} ms   ${f(c50)} ms ${f(c95)} ms   renderer ≤ ${TARGET_RENDERER} ms ${r95 <= TARGET_RENDERER ? '✓' : '✗'}, SQL ≤ ${TARGET_SQL} ms ${s95 <= TARGET_SQL ? '✓' : '✗'}`,
+    );
+  }
+  lines.push('', '最慢的 SQL 请求 slowest replayed requests:', ...slowest.slice(0, 5).map((r) => `  ${r.ms.toFixed(1)} ms  ${r.op}  ${r.body}`));
+  console.log(lines.join('\n'));
+  mkdirSync(join(root, 'bench-output'), { recursive: true });
+  writeFileSync(join(root, 'bench-output', 'rosters.json'), JSON.stringify({ at: new Date().toISOString(), runs: RUNS, result }, null, 2));
+}
+
+await main();

@@ -1,0 +1,37 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+
+interface PopoverProps {
+  label: ReactNode;
+  title?: string;
+  children: (close: () => void) => ReactNode;
+  align?: 'left' | 'right';
+}
+
+/** A toolbar button with a panel under it; a click elsewhere or Esc closes the panel. */
+export function Popover({ label, title, children, align = 'right' }: PopoverProps) {
+  const [open, setOpen] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: MouseEvent): void => {
+      if (root.current && !root.current.contains(e.target as Node)) setOpen(false);
+    };
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key === 'Escape') setOpen(false);
+    };
+    window.addEventListener('mousedown', onDown);
+    window.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('mousedown', onDown);
+      window.removeEventListener('keydown', onKey);
+    };
+  }, [open]);
+  return (
+    <div className="popover" ref={root}>
+      <button type="button" title={title} aria-expanded={open} onClick={() => setOpen(!open)}>
+        {label} <span aria-hidden="true">▾</span>
+      </button>
+      {open && <div className={`popover-panel popover-${align}`}>{children(() => setOpen(false))}</div>}
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+import type { CellClassParams, ColDef, EditableCallbackParams, ICellRendererComp, ICellRendererParams } from 'ag-grid-community';
+import type { ColumnInfo, RosterRow } from '../../../src-main/contract';
+import { EnumFilter } from './EnumFilter';
+import { T } from './texts';
+
+export const NEW_ROW_KEY = '__new__';
+export const DETAIL_COLUMN = '_detail';
+
+const isNewRow = (p: { node?: { rowPinned?: 'top' | 'bottom' | null } | null }): boolean => p.node?.rowPinned === 'bottom';
+
+const FILTERS = {
+  text: {
+    filter: 'agTextColumnFilter',
+    filterParams: { maxNumConditions: 1, filterOptions: ['contains', 'equals', 'startsWith', 'endsWith', 'notContains', 'blank', 'notBlank'], debounceMs: 400 },
+  },
+  number: { filter: 'agNumberColumnFilter', filterParams: { maxNumConditions: 1, filterOptions: ['equals', 'greaterThanOrEqual', 'lessThanOrEqual', 'inRange'], inRangeInclusive: true } },
+  date: { filter: 'agDateColumnFilter', filterParams: { maxNumConditions: 1, filterOptions: ['equals', 'inRange'], inRangeInclusive: true } },
+} as const;
+
+/**
+ * AG Grid columns from a roster's schema. Every value stays text unless the column is a count:
+ * cell data types are off, so the grid never turns an ID number into a number, and editors are
+ * plain text (dates in any spelling the core reads) or a list of the enumeration's values.
+ */
+/** What the grid's cells read at render time: the cell whose edit was refused, and how to open a row. */
+export interface GridContext {
+  invalid: { key: string; column: string } | null;
+  open: ((key: string) => void) | null;
+}
+
+/**
+ * The 详情 link of a row, as a plain DOM component: a React renderer in every visible row costs
+ * a React root per row on each block the grid draws, which a roster redraws on every sort.
+ */
+export class DetailLink implements ICellRendererComp<RosterRow> {
+  private readonly button = document.createElement('button');
+  private key = '';
+  private context: GridContext | null = null;
+
+  init(params: ICellRendererParams<RosterRow, unknown, GridContext>): void {
+    this.button.type = 'button';
+    this.button.className = 'link-button cell-link';
+    this.button.textContent = T.detail;
+    this.button.addEventListener('click', () => this.context?.open?.(this.key));
+    this.refresh(params);
+  }
+
+  getGui(): HTMLElement {
+    return this.button;
+  }
+
+  refresh(params: ICellRendererParams<RosterRow, unknown, GridContext>): boolean {
+    this.key = params.data?.key ?? '';
+    this.context = params.context;
+    this.button.hidden = this.key === '' || this.key === NEW_ROW_KEY;
+    return true;
+  }
+}
+
+export function columnDefs(columns: ColumnInfo[]): ColDef<RosterRow>[] {
+  return columns.map((c) => {
+    const numeric = c.type === 'number' || c.type === 'integer';
+    const def: ColDef<RosterRow> = {
+      colId: c.id,
+      field: c.id,
+      headerName: c.required && c.editable ? `${c.header} *` : c.header,
+      headerTooltip: c.editable ? undefined : `${c.header}：由系统计算，不能修改`,
+      // initial*: the schema's defaults apply once; afterwards the person's choices (and views) hold.
+      initialWidth: c.width,
+      initialHide: c.hidden,
+      initialPinned: c.pinned ? 'left' : undefined,
+      sortable: c.sortable,
+      editable: c.editable ? (p: EditableCallbackParams<RosterRow>) => !isNewRow(p) : false,
+      cellClass: numeric ? 'ag-right-aligned-cell' : undefined,
+      tooltipValueGetter: (p) => (isNewRow(p) ? T.newRowTitle : undefined),
+      cellClassRules: {
+        'cell-derived': (p: CellClassParams<RosterRow>) => !c.editable && !isNewRow(p),
+        'cell-invalid': (p: CellClassParams<RosterRow, GridContext>) => p.data !== undefined && p.context.invalid?.key === p.data.key && p.context.invalid.column === c.id,
+        'cell-new-row': (p: CellClassParams<RosterRow>) => isNewRow(p),
+      },
+    };
+    if (c.type === 'timestamp') def.valueFormatter = (p) => (typeof p.value === 'string' ? p.value.replace('T', ' ').slice(0, 16) : '');
+    if (c.filter === 'set') {
+      def.filter = EnumFilter;
+      def.filterParams = { values: c.values ?? [] };
+    } else if (c.filter) {
+      Object.assign(def, FILTERS[c.filter]);
+    } else {
+      def.filter = false;
+    }
+    if (c.editable && c.values) {
+      def.cellEditor = 'agSelectCellEditor';
+      def.cellEditorParams = { values: c.required ? [...c.values] : ['', ...c.values] };
+    } else if (c.editable) {
+      def.cellEditor = 'agTextCellEditor';
+      def.cellEditorParams = { maxLength: c.type === 'text' ? 200 : 40 };
+    }
+    return def;
+  });
+}

@@ -1,0 +1,26 @@
+/** The roster pages' titles and leads, in one place. */
+export const P = {
+  residents: { title: '实有人口', lead: '全街道实有人口台账：按区域筛选，双击单元格修改，粘贴 Excel/WPS 表格批量新增或修改。' },
+  members: { title: '党员', lead: '党员台账：所在党组织、党小组、党籍状态；按居住区域或党组织筛选。' },
+  party: { title: '党组织', lead: '街道党工委 → 社区党委/党总支 → 党支部 → 党小组；党员数由党员台账实时统计，超过 50 人的党支部以红色标出。' },
+  staff: { title: '工作力量', lead: '网格长、网格员、楼栋长、单元长等工作力量，按岗位和负责范围管理。' },
+  buildings: { title: '楼栋/房屋', lead: '楼栋及其房屋、住户；点击楼栋查看房屋，房屋用途与党员中心户可直接修改。' },
+  geo: { title: '网格/社区', lead: '社区与网格台账；楼栋、户数、人口、党员、工作力量均由各台账实时统计。' },
+  scopeAll: '全街道',
+  partyTree: '党组织',
+  partyMembers: (name: string) => `${name}的党员`,
+  partyAll: '全部党员',
+  orgFacts: {
+    kind: '类别',
+    secretary: '书记',
+    term: '届满日期',
+    members: '直属党员',
+    total: '党员总数（含下级）',
+  },
+  oversized: '超过 50 人',
+  termExpired: '届满未换届',
+  editOrg: '编辑党组织',
+  rooms: (name: string | null) => (name ? `${name}的房屋` : '房屋（选择上方楼栋或左侧区域）'),
+  grids: (name: string | null) => (name ? `${name}的网格` : '全部网格'),
+  communities: '社区',
+};

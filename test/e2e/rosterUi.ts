@@ -1,0 +1,75 @@
+import { expect } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import type { RosterPage, RosterQueryInput } from '../../src-main/contract';
+import { apiCall, rowIds } from './harness';
+
+/** What a person does with a roster page in Chromium, as small steps the tests share. */
+
+export const grid = (page: Page, name: string): Locator => page.getByRole('region', { name, exact: true });
+
+export const cell = (g: Locator, rowId: string, column: string): Locator => g.locator(`[role=row][row-id="${rowId}"] [col-id="${column}"]`).first();
+
+/** Rows the grid shows whose key is not the "new row" line. */
+export async function dataRowIds(g: Locator): Promise<string[]> {
+  return (await rowIds(g)).filter((id) => id !== '__new__');
+}
+
+export async function total(g: Locator): Promise<number> {
+  const text = (await g.locator('xpath=ancestor::div[contains(@class,"roster")][1]').locator('.roster-total').textContent()) ?? '';
+  return Number(text.replace(/[^\d]/g, ''));
+}
+
+export async function apiPage(url: string, query: RosterQueryInput & { limit?: number }): Promise<RosterPage> {
+  return apiCall<RosterPage>(url, 'roster.page', { limit: 100, ...query });
+}
+
+/** Double-clicks a cell, types a value and presses Enter, as when correcting a cell. */
+/** Scrolls the grid sideways, as a person would, until a column's cell of the row is drawn. */
+export async function reveal(page: Page, g: Locator, rowId: string, column: string): Promise<void> {
+  const scroller = g.locator('.ag-body-horizontal-scroll-viewport');
+  if ((await cell(g, rowId, column).count()) > 0) return;
+  await scroller.evaluate((el) => (el.scrollLeft = 0));
+  for (let i = 0; i < 12 && (await cell(g, rowId, column).count()) === 0; i++) {
+    await scroller.evaluate((el, step) => (el.scrollLeft += step), 400);
+    await page.waitForTimeout(100);
+  }
+}
+
+export async function editCell(page: Page, g: Locator, rowId: string, column: string, value: string): Promise<void> {
+  await reveal(page, g, rowId, column);
+  await cell(g, rowId, column).dblclick();
+  const at = `[role=row][row-id="${rowId}"] [col-id="${column}"]`;
+  const editor = g.locator(`${at} input, ${at} [role=combobox]`).first();
+  await editor.waitFor();
+  if ((await editor.getAttribute('role')) === 'combobox') {
+    // An enumeration: AG Grid's list editor, opened and picked from like a person would.
+    await editor.click();
+    await page.getByRole('option', { name: value, exact: true }).click();
+  } else {
+    await editor.fill(value);
+  }
+  await page.keyboard.press('Enter');
+}
+
+/** Ctrl+V of tab-separated text, as Excel or WPS put it on the clipboard, onto the focused cell. */
+export async function pasteText(page: Page, text: string): Promise<void> {
+  await page.evaluate((tsv) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', tsv);
+    const target = document.activeElement ?? document.body;
+    target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+/** Opens a column's filter and keeps only the given values of an enumeration. */
+export async function filterEnum(page: Page, g: Locator, column: string, values: string[]): Promise<void> {
+  await g.locator(`.ag-header-cell[col-id="${column}"] .ag-header-cell-filter-button`).click();
+  const popup = page.locator('.enum-filter');
+  await popup.getByRole('button', { name: '全不选' }).click();
+  for (const v of values) await popup.getByLabel(v, { exact: true }).check();
+  await page.keyboard.press('Escape');
+}
+
+export async function expectToast(page: Page, text: string | RegExp): Promise<void> {
+  await expect.poll(() => page.locator('.toast').allTextContents(), { timeout: 10_000 }).toEqual(expect.arrayContaining([expect.stringMatching(text)]));
+}

@@ -1,0 +1,284 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RecordDetail, ResidentRecord, ScopeCommunity } from '../../src-main/contract';
+import { composeIdNumber } from '../../src-main/core/people/idNumber';
+import { apiCall, freshDataDir, launchBrowser, openPage, runScc, screenshot, serve, type Served } from './harness';
+import { apiPage, cell, dataRowIds, editCell, expectToast, filterEnum, grid, pasteText, total } from './rosterUi';
+
+let browser: Browser;
+let served: Served;
+let tree: ScopeCommunity[];
+
+beforeAll(async () => {
+  const dataDir = freshDataDir('scc-e2e-rosters-');
+  runScc(['init', '--demo', '--data', dataDir]);
+  served = await serve(dataDir);
+  browser = await launchBrowser();
+  tree = await apiCall<ScopeCommunity[]>(served.url, 'roster.scopeTree');
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.stop();
+});
+
+const resident = (key: string): Promise<ResidentRecord> => apiCall<ResidentRecord>(served.url, 'records.get', { entity: 'resident', key });
+
+async function openResidents(): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
+  const { page, errors, context } = await openPage(browser, `${served.url}/#/residents`);
+  await expect.poll(() => dataRowIds(grid(page, '实有人口')), { timeout: 20_000 }).not.toEqual([]);
+  return { page, errors, close: () => context.close() };
+}
+
+describe('实有人口 roster in Chromium', () => {
+  it('filters by the governance tree, a column filter and quick search, counting in SQL', async () => {
+    const { page, errors, close } = await openResidents();
+    const residents = grid(page, '实有人口');
+    const community = tree[1];
+    if (!community) throw new Error('demo street has communities');
+
+    await page.locator(`.scope-pick[data-code="${community.code}"]`).click();
+    await expect.poll(() => total(residents)).toBe(community.residents);
+    await filterEnum(page, residents, 'personType', ['流动人口']);
+    const expected = await apiPage(served.url, { roster: 'residents', scope: { communityCode: community.code }, filters: { personType: { kind: 'set', values: ['流动人口'] } } });
+    await expect.poll(() => total(residents)).toBe(expected.total);
+    await expect.poll(() => residents.locator('[role=row][row-id] [col-id=personType]').allTextContents()).toEqual(expect.arrayContaining(['流动人口']));
+    expect(new Set(await residents.locator('[role=row][row-id]:not([row-id="__new__"]) [col-id=personType]').allTextContents())).toEqual(new Set(['流动人口']));
+
+    const someone = expected.rows[3];
+    if (!someone) throw new Error('no 流动人口 in the community');
+    await page.getByRole('searchbox', { name: '快速搜索' }).fill(String(someone.name));
+    await page.getByRole('searchbox', { name: '快速搜索' }).press('Enter');
+    await expect.poll(() => dataRowIds(residents)).toContain(someone.key);
+    for (const name of await residents.locator('[role=row][row-id]:not([row-id="__new__"]) [col-id=name]').allTextContents()) expect(name).toContain(String(someone.name));
+    await screenshot(page, 'rosters-01-residents-filtered-1920x1080');
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('saves an edit in the cell, refuses invalid ones with the reason beside the cell, and undoes and redoes them', async () => {
+    const { page, errors, close } = await openResidents();
+    const residents = grid(page, '实有人口');
+    const [first, second] = await dataRowIds(residents);
+    if (!first || !second) throw new Error('no rows');
+    const before = await resident(first);
+
+    await editCell(page, residents, first, 'phone', '13912345678');
+    await expect.poll(() => cell(residents, first, 'phone').textContent()).toBe('13912345678');
+    expect((await resident(first)).phone).toBe('13912345678');
+
+    // A wrong check character: refused, reason in Chinese next to the cell, nothing saved.
+    const badId = `${first.slice(0, 17)}${first.endsWith('0') ? '1' : '0'}`;
+    await editCell(page, residents, first, 'idNumber', badId);
+    const bubble = page.locator('.cell-error');
+    await expect.poll(() => bubble.textContent()).toContain('校验位错误');
+    await screenshot(page, 'rosters-02-invalid-edit-refused-1920x1080');
+    expect(await cell(residents, first, 'idNumber').textContent()).toBe(first);
+    expect(await resident(first)).toMatchObject({ idNumber: first });
+
+    // Gender is read off the ID number: the contradiction is refused with the reason.
+    await editCell(page, residents, second, 'gender', Number(second[16]) % 2 === 1 ? '女' : '男');
+    await expect.poll(() => bubble.textContent()).toContain('与身份号码');
+    // A date nobody can read.
+    await editCell(page, residents, second, 'birthDate', '1985-13-45');
+    await expect.poll(() => bubble.textContent()).toMatch(/无法识别为日期|不一致/);
+
+    // Undo survives a change of sort: Ctrl+Z restores the phone, Ctrl+Y puts it back.
+    await residents.locator('.ag-header-cell[col-id=birthDate] .ag-header-cell-label').click();
+    await page.locator('.page-head h1').click();
+    await page.keyboard.press('Control+z');
+    await expectToast(page, /已撤销：修改实有人口“.+”的联系电话/);
+    await expect.poll(async () => (await resident(first)).phone).toBe(before.phone);
+    await page.keyboard.press('Control+y');
+    await expectToast(page, /已重做/);
+    await expect.poll(async () => (await resident(first)).phone).toBe('13912345678');
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('previews a block pasted from Excel with new rows at the bottom, applies it as one change, and undoes it in one step', async () => {
+    const { page, errors, close } = await openResidents();
+    const residents = grid(page, '实有人口');
+    const grid0 = tree[0]?.grids[0];
+    if (!grid0) throw new Error('no grid');
+    const newcomer = composeIdNumber('150102', '1990-03-05', 77);
+    const legacy = '150102850305123'; // a 15-digit ID: upgraded on the way in
+    const upgraded = composeIdNumber('150102', '1985-03-05', 123);
+    const damaged = '1.50102E+17';
+    const lines = [
+      ['公民身份号码', '姓名', '所属网格编码', '联系电话', '人员类型'],
+      [newcomer, '粘贴新人', grid0.code, '13700001111', '流动人口'],
+      [legacy, '老号码', grid0.code, '', '常住人口'],
+      [damaged, '坏号码', grid0.code, '', '常住人口'],
+    ];
+    await cell(residents, '__new__', 'idNumber').click();
+    await pasteText(page, `${lines.map((l) => l.join('\t')).join('\r\n')}\r\n`);
+    const dialog = page.getByRole('dialog', { name: '粘贴预览' });
+    await expect.poll(() => dialog.locator('.plan-counts').textContent()).toBe('新增 2 行，修改 0 行，不变 0 行，有误 1 行');
+    await expect.poll(() => dialog.locator('.plan-invalid').textContent()).toContain('精度丢失');
+    await expect.poll(() => dialog.textContent()).toContain(upgraded);
+    await screenshot(page, 'rosters-03-paste-preview-1920x1080');
+    await dialog.getByRole('button', { name: /跳过 1 行有误的，应用其余 2 行/ }).click();
+    await expectToast(page, '粘贴实有人口：新增 2 行');
+    expect(await resident(newcomer)).toMatchObject({ name: '粘贴新人', phone: '13700001111', personType: '流动人口', gridCode: grid0.code, gender: '男', birthDate: '1990-03-05' });
+    expect(await resident(upgraded)).toMatchObject({ name: '老号码' });
+
+    // One paste is one undo step: both new people go.
+    await page.locator('.page-head h1').click();
+    await page.keyboard.press('Control+z');
+    await expectToast(page, /已撤销：粘贴实有人口/);
+    await expect.poll(() => apiCall(served.url, 'records.get', { entity: 'resident', key: newcomer }).catch((e: Error) => e.message)).toMatch(/没有找到/);
+    await expect.poll(() => apiCall(served.url, 'records.get', { entity: 'resident', key: upgraded }).catch((e: Error) => e.message)).toMatch(/没有找到/);
+
+    // Pasted over existing rows (no header): the cells change from the focused cell down.
+    await expect.poll(async () => (await dataRowIds(residents)).length).toBeGreaterThan(2);
+    const [r1, r2] = await dataRowIds(residents);
+    if (!r1 || !r2) throw new Error('no rows');
+    await cell(residents, r1, 'phone').click();
+    await pasteText(page, '13600000001\n13600000002\n');
+    await expect.poll(() => dialog.locator('.plan-counts').textContent()).toBe('新增 0 行，修改 2 行，不变 0 行，有误 0 行');
+    await dialog.getByRole('button', { name: '应用 2 行改动' }).click();
+    await expect.poll(async () => [(await resident(r1)).phone, (await resident(r2)).phone]).toEqual(['13600000001', '13600000002']);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('moves 40 selected residents to another grid in one bulk edit, undone as one step', { timeout: 120_000 }, async () => {
+    const { page, errors, close } = await openResidents();
+    const residents = grid(page, '实有人口');
+    const from = tree[0]?.grids[1];
+    const to = tree[0]?.grids[2];
+    if (!from || !to) throw new Error('no grids');
+    await page.locator(`.scope-pick[data-code="${tree[0]?.code}"]`).click();
+    await page.locator(`.scope-toggle`).nth(1).click();
+    await page.locator(`.scope-pick[data-code="${from.code}"]`).click();
+    await expect.poll(() => total(residents)).toBe(from.residents);
+    const ids = (await apiPage(served.url, { roster: 'residents', scope: { communityCode: tree[0]?.code, gridCode: from.code }, limit: 40 })).rows.map((r) => r.key);
+    expect(ids).toHaveLength(40);
+    // Tick the first, scroll down, Shift+tick the 40th: the rows between are selected too.
+    await residents.locator(`[role=row][row-id="${ids[0]}"] .ag-selection-checkbox input`).first().check();
+    await cell(residents, ids[0] ?? '', 'name').hover();
+    await page.mouse.wheel(0, 36 * 30);
+    await residents.locator(`[role=row][row-id="${ids[39]}"] .ag-selection-checkbox input`).first().click({ modifiers: ['Shift'] });
+    await expect.poll(() => page.locator('.roster-status').textContent()).toContain('已选 40 行');
+    await page.getByRole('button', { name: /批量修改（40）/ }).click();
+    const dialog = page.getByRole('dialog', { name: '批量修改选中的 40 行' });
+    await dialog.getByLabel('修改哪一列').selectOption({ label: '所属网格编码' });
+    await dialog.getByLabel('改为').fill(to.code);
+    await dialog.getByRole('button', { name: '预览' }).click();
+    await expect.poll(() => dialog.locator('.plan-counts').textContent()).toBe('新增 0 行，修改 40 行，不变 0 行，有误 0 行');
+    await screenshot(page, 'rosters-04-bulk-move-1920x1080');
+    await dialog.getByRole('button', { name: '修改 40 行' }).click();
+    await expectToast(page, /批量修改实有人口 40 行/);
+    for (const id of [ids[0], ids[20], ids[39]]) expect((await resident(id ?? '')).gridCode).toBe(to.code);
+    await expect.poll(() => total(residents)).toBe(from.residents - 40);
+
+    await page.locator('.page-head h1').click();
+    await page.keyboard.press('Control+z');
+    await expectToast(page, /已撤销：批量修改实有人口 40 行/);
+    await expect.poll(async () => (await resident(ids[39] ?? '')).gridCode).toBe(from.code);
+    await expect.poll(() => total(residents)).toBe(from.residents);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('restores a saved view (filters, columns, frozen columns, sort) after a reload', async () => {
+    const { page, errors, close } = await openResidents();
+    const residents = grid(page, '实有人口');
+    await filterEnum(page, residents, 'residence', ['人在户不在']);
+    await residents.locator('.ag-header-cell[col-id=birthDate] .ag-header-cell-label').click();
+    await page.getByRole('button', { name: '列设置' }).click();
+    await page.getByLabel('显示 民族').check();
+    await page.getByLabel('显示 现住址').uncheck();
+    await page.getByLabel('冻结 联系电话').check();
+    await page.keyboard.press('Escape');
+    const filtered = await apiPage(served.url, { roster: 'residents', filters: { residence: { kind: 'set', values: ['人在户不在'] } }, sort: [{ column: 'birthDate', desc: false }] });
+    await expect.poll(() => total(residents)).toBe(filtered.total);
+
+    await page.getByRole('button', { name: /^视图/ }).click();
+    await page.getByLabel('保存当前视图…').fill('人在户不在-按出生');
+    await page.getByRole('button', { name: '保存当前视图' }).click();
+    await expectToast(page, '已保存视图“人在户不在-按出生”');
+
+    await page.reload();
+    await expect.poll(async () => (await dataRowIds(residents)).slice(0, 5), { timeout: 20_000 }).toEqual(filtered.rows.map((r) => r.key).slice(0, 5));
+    await expect.poll(() => total(residents)).toBe(filtered.total);
+    await expect.poll(() => page.getByRole('button', { name: /^视图/ }).textContent()).toContain('人在户不在-按出生');
+    expect(await residents.locator('.ag-header-cell[col-id=ethnicity]').count()).toBe(1);
+    expect(await residents.locator('.ag-header-cell[col-id=address]').count()).toBe(0);
+    expect(await residents.locator('.ag-grid-pinned-left-cells .ag-header-cell[col-id=phone]').count()).toBe(1);
+    await screenshot(page, 'rosters-05-saved-view-restored-1920x1080');
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('exports the current view to xlsx that LibreOffice reads with every ID intact, and to CSV with a BOM', async () => {
+    const { page, errors, close } = await openResidents();
+    const residents = grid(page, '实有人口');
+    const community = tree[0];
+    if (!community) throw new Error('no community');
+    await page.locator(`.scope-pick[data-code="${community.code}"]`).click();
+    await expect.poll(() => total(residents)).toBe(community.residents);
+    const dir = mkdtempSync(join(tmpdir(), 'scc-export-'));
+
+    await page.getByRole('button', { name: '导出' }).click();
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel（.xlsx）' }).click()]);
+    const xlsxPath = join(dir, 'view.xlsx');
+    await xlsx.saveAs(xlsxPath);
+    execFileSync('soffice', ['--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76', '--outdir', dir, xlsxPath], { timeout: 120_000, stdio: 'ignore' });
+    const csv = readFileSync(join(dir, 'view.csv'), 'utf8').trim().split(/\r?\n/);
+    const header = csv[0]?.split(',') ?? [];
+    expect(header.slice(0, 3)).toEqual(['公民身份号码', '姓名', '性别']);
+    expect(csv).toHaveLength(community.residents + 1);
+    const all = await apiPage(served.url, { roster: 'residents', scope: { communityCode: community.code }, limit: 1000 });
+    const ids = csv.slice(1).map((l) => l.split(',')[0]);
+    for (const r of all.rows) expect(ids).toContain(r.key);
+    expect(ids.some((id) => id?.endsWith('X'))).toBe(true);
+    const gridCodes = csv.slice(1).map((l) => l.split(',')[header.indexOf('所属网格编码')]);
+    expect(gridCodes.every((c) => /^\d{15}$/.test(c ?? ''))).toBe(true);
+
+    await page.getByRole('button', { name: '导出' }).click();
+    const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 CSV' }).click()]);
+    const csvPath = join(dir, 'view-export.csv');
+    await csvDownload.saveAs(csvPath);
+    const bytes = readFileSync(csvPath);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8').slice(1).split('\r\n');
+    expect(text[0]?.startsWith('公民身份号码,姓名')).toBe(true);
+    expect(text.filter((l) => l !== '')).toHaveLength(community.residents + 1);
+    expect(text[1]?.split(',')[0]?.trim()).toMatch(/^\d{17}[\dX]$/);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('shows the whole record in a drawer with the person’s roles and the history of the record', async () => {
+    const members = await apiPage(served.url, { roster: 'members', search: '', limit: 5 });
+    const member = members.rows.find((r) => r.gridName !== null) ?? members.rows[0];
+    if (!member) throw new Error('no member');
+    await apiCall(served.url, 'roster.edit', { roster: 'residents', rows: [{ key: member.key, values: { phone: '13811112222' } }] });
+    const { page, errors, close } = await openResidents();
+    await page.getByRole('searchbox', { name: '快速搜索' }).fill(member.key);
+    await page.getByRole('searchbox', { name: '快速搜索' }).press('Enter');
+    const residents = grid(page, '实有人口');
+    await expect.poll(() => dataRowIds(residents)).toEqual([member.key]);
+    await cell(residents, member.key, '_detail').getByRole('button', { name: '详情' }).click();
+    const drawer = page.getByRole('dialog', { name: '实有人口详情' });
+    const detail = await apiCall<RecordDetail>(served.url, 'roster.detail', { roster: 'residents', key: member.key });
+    await expect.poll(() => drawer.locator('.roles').textContent()).toContain('实有人口');
+    expect(await drawer.locator('.roles').textContent()).toContain(String(member.category));
+    await expect.poll(() => drawer.locator('.history').textContent()).toContain('联系电话');
+    expect(await drawer.locator('.history').textContent()).toContain('13811112222');
+    expect(detail.roles.map((r) => r.kind)).toEqual(expect.arrayContaining(['resident', 'member']));
+
+    await drawer.getByLabel('联系电话').fill('12345');
+    await drawer.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => drawer.locator('.field-error').textContent()).toContain('不是有效的手机或固定电话号码');
+    await screenshot(page, 'rosters-06-detail-drawer-1920x1080');
+    expect(errors).toEqual([]);
+    await close();
+  });
+});
