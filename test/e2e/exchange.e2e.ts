@@ -40,7 +40,7 @@ describe('数据交换 page', () => {
       await expect.poll(() => page.locator('.ok-banner').textContent(), { timeout: 30_000 }).toMatch(/已导入，批次 #1。被拒绝的 14 行已放入“待处理”/);
       const batchRow = page.getByLabel('导入记录').locator('[role=row][row-id="1"]');
       await expect.poll(() => batchRow.textContent()).toContain('4366');
-      expect(await page.locator('.tab', { hasText: '待处理' }).locator('.badge').textContent()).toBe('14');
+      expect(await page.locator('.tab', { hasText: '待处理' }).locator('.tab-badge').textContent()).toBe('14');
 
       await page.getByRole('tab', { name: /待处理/ }).click();
       const grid = page.getByLabel('待处理的行');
@@ -53,7 +53,7 @@ describe('数据交换 page', () => {
       await expect.poll(() => page.locator('.ok-banner').textContent()).toBe('已保存，这一行已移出待处理。');
       const fixed = await apiCall<ResidentRecord>(served.url, 'records.get', { entity: 'resident', key: '150102195805263937' });
       expect(fixed.name).toBe('补填姓名');
-      await expect.poll(() => page.locator('.tab', { hasText: '待处理' }).locator('.badge').textContent()).toBe('13');
+      await expect.poll(() => page.locator('.tab', { hasText: '待处理' }).locator('.tab-badge').textContent()).toBe('13');
 
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 实有人口信息表（13 行）' }).click()]);
       expect(download.suggestedFilename()).toMatch(/^实有人口信息表-待处理-\d{8}\.xlsx$/);

@@ -30,7 +30,7 @@ export function ExchangePage() {
         {(Object.keys(t.tabs) as Tab[]).map((key) => (
           <button key={key} type="button" role="tab" aria-selected={tab === key} className={tab === key ? 'tab active' : 'tab'} onClick={() => setTab(key)}>
             {t.tabs[key]}
-            {badge[key] ? <span className={key === 'sync' ? 'badge badge-soft' : 'badge'}>{badge[key]}</span> : null}
+            {badge[key] ? <span className={key === 'sync' ? 'tab-badge tab-badge-soft' : 'tab-badge'}>{badge[key]}</span> : null}
           </button>
         ))}
       </div>
