@@ -4,6 +4,7 @@ import type { CoreContext } from '../context';
 import type { ReadDb } from '../db/sqlite';
 import { AppError } from '../errors';
 import { toCell, type ColumnSpec, type RosterDef, type RosterEditor } from './definition';
+import { withDeferredSearchIndex } from './searchIndex';
 import { T } from './texts';
 
 export type GivenValues = Record<string, string | number | boolean | null>;
@@ -186,7 +187,9 @@ export function applyEdits(ctx: CoreContext, def: RosterDef, action: EditAction,
   }
   const now = ctx.now();
   const written = ctx.write(`roster.${action}:${def.name}`, (w) =>
-    rows.map((r) => (r.record && (r.planned.kind === 'add' || r.planned.kind === 'change') ? editor.write(w, r.record, now, r.planned.key) : (r.planned.key ?? ''))),
+    withDeferredSearchIndex(w, () =>
+      rows.map((r) => (r.record && (r.planned.kind === 'add' || r.planned.kind === 'change') ? editor.write(w, r.record, now, r.planned.key) : (r.planned.key ?? ''))),
+    ),
   );
   return {
     seq: written.seq,

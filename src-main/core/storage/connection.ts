@@ -14,7 +14,8 @@ export function prepareConnection(db: SqlDb): void {
   installAuditTriggers(db);
 }
 
-const NOT_AUDITED = new Set(['schema_migration', 'audit_log']);
+// The quick-search index's own bookkeeping (migration 0010) is derived data, like the index.
+const NOT_AUDITED = new Set(['schema_migration', 'audit_log', 'search_state', 'search_pending']);
 
 const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 

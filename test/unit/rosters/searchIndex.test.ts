@@ -1,9 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { ResidentRecord } from '../../../src-main/dto/records';
 import { openCore, type CoreRuntime } from '../../../src-main/core/core';
 import type { SqlDb } from '../../../src-main/core/db/sqlite';
 import { generateStreet } from '../../../src-main/core/demo/generate';
 import { composeIdNumber } from '../../../src-main/core/people/idNumber';
+import { repositories } from '../../../src-main/core/records';
 import { gramQuery } from '../../../src-main/core/rosters/search';
+import { withDeferredSearchIndex } from '../../../src-main/core/rosters/searchIndex';
 import { call, demoCore, fixedClock, resourcesDir } from '../../helpers/core';
 import { tempDataDir } from '../../helpers/storage';
 
@@ -21,6 +24,11 @@ function indexIsExact(db: SqlDb): boolean {
     return false;
   }
 }
+
+const blankResident: ResidentRecord = {
+  idNumber: '', name: '', gender: null, ethnicity: null, birthDate: null, phone: null, political: null, personType: null, residence: null,
+  gridCode: '', buildingCode: null, unit: null, room: null, hukouAddress: null, address: null, tags: [],
+};
 
 const found = async (core: CoreRuntime, search: string): Promise<string[]> =>
   (await call(core, 'roster.page', { roster: 'residents', search, limit: 1000 })).rows.map((r) => r.key);
@@ -61,6 +69,40 @@ describe('the quick-search index', () => {
     expect(await found(core, '司马')).toEqual([key]);
     await call(core, 'history.undo', { seq: added.seq }).catch(() => undefined);
     expect(indexIsExact(db)).toBe(true);
+  });
+
+  it('defers indexing in a write of many rows: added, renamed, re-addressed and removed rows come out exact, and undo too', async () => {
+    const core = await demoCore();
+    cores.push(core);
+    const db = core.data.store().db;
+    const grid = db.value<string>('SELECT code FROM grid LIMIT 1') ?? '';
+    const existing = (await call(core, 'roster.page', { roster: 'residents', limit: 2 })).rows.map((r) => r.key);
+    const keys = [41, 43, 45].map((n) => composeIdNumber('150102', '1980-03-0' + String(n % 9 || 1), n));
+    const ctx = core.context({ actor: 'test' });
+    const written = ctx.write('test.bulk', (w) =>
+      withDeferredSearchIndex(w, () => {
+        for (const [i, key] of keys.entries()) {
+          repositories.resident.write(w, { ...blankResident, idNumber: key, name: `延后${i}号`, gridCode: grid, address: `延后巷${i}号` }, ctx.now());
+        }
+        // Pending rows change again before the index sees them; an indexed row is forgotten at once.
+        w.run('UPDATE person SET name = ? WHERE id_number = ?', ['延后改名', keys[0] ?? '']);
+        repositories.resident.remove(w, keys[1] ?? '');
+        w.run('UPDATE resident SET address = ? WHERE person_id = (SELECT id FROM person WHERE id_number = ?)', ['迁入胡同7号', existing[0] ?? '']);
+        repositories.resident.remove(w, existing[1] ?? '');
+        expect(w.value('SELECT count(*) FROM search_pending')).toBe(3);
+      }),
+    );
+    expect(db.value('SELECT count(*) FROM search_pending')).toBe(0);
+    expect(db.value('SELECT deferred FROM search_state')).toBe(0);
+    expect(indexIsExact(db)).toBe(true);
+    expect(await found(core, '延后改名')).toEqual([keys[0]]);
+    expect((await found(core, '延后巷')).sort()).toEqual([keys[0], keys[2]].sort());
+    expect(await found(core, '迁入胡同')).toEqual([existing[0]]);
+    expect(db.value("SELECT count(*) FROM audit_log WHERE entity IN ('search_state', 'search_pending')")).toBe(0);
+    await call(core, 'history.undo', { seq: written.seq });
+    expect(indexIsExact(db)).toBe(true);
+    expect(await found(core, '延后巷')).toEqual([]);
+    expect(await found(core, '迁入胡同')).toEqual([]);
   });
 
   it('is rebuilt the same by journal replay after a restart', async () => {

@@ -6,6 +6,7 @@ import type { SqlDb } from '../../db/sqlite';
 import { AppError } from '../../errors';
 import { log } from '../../log';
 import { repositories } from '../../records';
+import { withDeferredSearchIndex } from '../../rosters/searchIndex';
 import { texts } from '../texts';
 import { rawHash, rawValues, reportOf, totalsOf, type ImportPlan } from './plan';
 
@@ -37,6 +38,10 @@ export function parentsFirst(orgs: PartyOrgRecord[]): PartyOrgRecord[] {
  * arrive in the members' file, which itself needs the organisations first).
  */
 export function writeRecords(db: SqlDb, writes: Writes, now: string, onProgress?: (done: number) => void): void {
+  withDeferredSearchIndex(db, () => writeInOrder(db, writes, now, onProgress));
+}
+
+function writeInOrder(db: SqlDb, writes: Writes, now: string, onProgress?: (done: number) => void): void {
   let done = 0;
   const secretaries: PartyOrgRecord[] = [];
   for (const entity of importOrder) {

@@ -7,48 +7,60 @@ FROM resident r JOIN person p ON p.id = r.person_id;
 
 -- trigger resident_search_delete
 CREATE TRIGGER resident_search_delete BEFORE DELETE ON resident WHEN (SELECT live FROM search_state) = 1 BEGIN
-  DELETE FROM resident_search WHERE docid = OLD.id;
+  DELETE FROM resident_search WHERE docid = OLD.id AND NOT EXISTS (SELECT 1 FROM search_pending WHERE resident_id = OLD.id);
+  DELETE FROM search_pending WHERE resident_id = OLD.id;
 END;
 
 -- trigger resident_search_forget
 CREATE TRIGGER resident_search_forget BEFORE UPDATE OF id, person_id, address ON resident
 WHEN (SELECT live FROM search_state) = 1 AND (OLD.id IS NOT NEW.id OR OLD.person_id IS NOT NEW.person_id OR OLD.address IS NOT NEW.address) BEGIN
-  DELETE FROM resident_search WHERE docid = OLD.id;
+  DELETE FROM resident_search WHERE docid = OLD.id AND NOT EXISTS (SELECT 1 FROM search_pending WHERE resident_id = OLD.id);
+  DELETE FROM search_pending WHERE resident_id = OLD.id;
 END;
 
 -- trigger resident_search_insert
 CREATE TRIGGER resident_search_insert AFTER INSERT ON resident WHEN (SELECT live FROM search_state) = 1 BEGIN
-  INSERT INTO resident_search (docid, grams) SELECT rowid, grams FROM resident_search_text WHERE rowid = NEW.id;
+  INSERT INTO resident_search (docid, grams) SELECT rowid, grams FROM resident_search_text WHERE rowid = NEW.id AND (SELECT deferred FROM search_state) = 0;
+  INSERT OR IGNORE INTO search_pending (resident_id) SELECT NEW.id WHERE (SELECT deferred FROM search_state) = 1;
 END;
 
 -- trigger resident_search_person_delete
 CREATE TRIGGER resident_search_person_delete BEFORE DELETE ON person
 WHEN (SELECT live FROM search_state) = 1 AND EXISTS (SELECT 1 FROM resident WHERE person_id = OLD.id) BEGIN
-  DELETE FROM resident_search WHERE docid = (SELECT id FROM resident WHERE person_id = OLD.id);
+  DELETE FROM resident_search WHERE docid = (SELECT id FROM resident WHERE person_id = OLD.id)
+    AND NOT EXISTS (SELECT 1 FROM search_pending WHERE resident_id = (SELECT id FROM resident WHERE person_id = OLD.id));
+  DELETE FROM search_pending WHERE resident_id = (SELECT id FROM resident WHERE person_id = OLD.id);
 END;
 
 -- trigger resident_search_person_forget
 CREATE TRIGGER resident_search_person_forget BEFORE UPDATE OF name ON person
 WHEN (SELECT live FROM search_state) = 1 AND OLD.name IS NOT NEW.name AND EXISTS (SELECT 1 FROM resident WHERE person_id = OLD.id) BEGIN
-  DELETE FROM resident_search WHERE docid = (SELECT id FROM resident WHERE person_id = OLD.id);
+  DELETE FROM resident_search WHERE docid = (SELECT id FROM resident WHERE person_id = OLD.id)
+    AND NOT EXISTS (SELECT 1 FROM search_pending WHERE resident_id = (SELECT id FROM resident WHERE person_id = OLD.id));
+  DELETE FROM search_pending WHERE resident_id = (SELECT id FROM resident WHERE person_id = OLD.id);
 END;
 
 -- trigger resident_search_person_insert
 CREATE TRIGGER resident_search_person_insert AFTER INSERT ON person
 WHEN (SELECT live FROM search_state) = 1 AND EXISTS (SELECT 1 FROM resident WHERE person_id = NEW.id) BEGIN
-  INSERT INTO resident_search (docid, grams) SELECT rowid, grams FROM resident_search_text WHERE rowid = (SELECT id FROM resident WHERE person_id = NEW.id);
+  INSERT INTO resident_search (docid, grams) SELECT rowid, grams FROM resident_search_text
+    WHERE rowid = (SELECT id FROM resident WHERE person_id = NEW.id) AND (SELECT deferred FROM search_state) = 0;
+  INSERT OR IGNORE INTO search_pending (resident_id) SELECT id FROM resident WHERE person_id = NEW.id AND (SELECT deferred FROM search_state) = 1;
 END;
 
 -- trigger resident_search_person_update
 CREATE TRIGGER resident_search_person_update AFTER UPDATE OF name ON person
 WHEN (SELECT live FROM search_state) = 1 AND OLD.name IS NOT NEW.name AND EXISTS (SELECT 1 FROM resident WHERE person_id = NEW.id) BEGIN
-  INSERT INTO resident_search (docid, grams) SELECT rowid, grams FROM resident_search_text WHERE rowid = (SELECT id FROM resident WHERE person_id = NEW.id);
+  INSERT INTO resident_search (docid, grams) SELECT rowid, grams FROM resident_search_text
+    WHERE rowid = (SELECT id FROM resident WHERE person_id = NEW.id) AND (SELECT deferred FROM search_state) = 0;
+  INSERT OR IGNORE INTO search_pending (resident_id) SELECT id FROM resident WHERE person_id = NEW.id AND (SELECT deferred FROM search_state) = 1;
 END;
 
 -- trigger resident_search_update
 CREATE TRIGGER resident_search_update AFTER UPDATE OF id, person_id, address ON resident
 WHEN (SELECT live FROM search_state) = 1 AND (OLD.id IS NOT NEW.id OR OLD.person_id IS NOT NEW.person_id OR OLD.address IS NOT NEW.address) BEGIN
-  INSERT INTO resident_search (docid, grams) SELECT rowid, grams FROM resident_search_text WHERE rowid = NEW.id;
+  INSERT INTO resident_search (docid, grams) SELECT rowid, grams FROM resident_search_text WHERE rowid = NEW.id AND (SELECT deferred FROM search_state) = 0;
+  INSERT OR IGNORE INTO search_pending (resident_id) SELECT NEW.id WHERE (SELECT deferred FROM search_state) = 1;
 END;
 
 -- table audit_log
@@ -375,11 +387,14 @@ CREATE TABLE saved_view (
 CREATE TABLE schema_migration (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL);
 
+-- table search_pending
+CREATE TABLE search_pending (resident_id INTEGER PRIMARY KEY);
+
 -- table search_position
 CREATE TABLE search_position (n INTEGER PRIMARY KEY);
 
 -- table search_state
-CREATE TABLE search_state (id INTEGER PRIMARY KEY CHECK (id = 1), live INTEGER NOT NULL CHECK (live IN (0, 1)));
+CREATE TABLE search_state (id INTEGER PRIMARY KEY CHECK (id = 1), live INTEGER NOT NULL CHECK (live IN (0, 1)), deferred INTEGER NOT NULL DEFAULT 0 CHECK (deferred IN (0, 1)));
 
 -- table service_center
 CREATE TABLE service_center (
