@@ -170,7 +170,7 @@ export const ipcChannel = (method: Method): string => `scc:call:${method}`;
 export const ipcEventChannel = 'scc:event';
 
 export type { Result, ApiError, ErrorCode, FieldProblem } from './dto/result';
-export type { BackendEvents, EventName, DataChanged, Progress } from './dto/events';
+export type { BackendEvents, EventName, DataChanged, Progress, SettingsChanged } from './dto/events';
 export { eventNames } from './dto/events';
 export type * from './dto/app';
 export type * from './dto/audit';

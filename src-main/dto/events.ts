@@ -16,10 +16,16 @@ export interface Progress {
   finished: boolean;
 }
 
+/** Sections of settings.json that changed, so open screens and pages take them up at once. */
+export interface SettingsChanged {
+  sections: string[];
+}
+
 export interface BackendEvents {
   'data-changed': DataChanged;
   progress: Progress;
+  'settings-changed': SettingsChanged;
 }
 
 export type EventName = keyof BackendEvents;
-export const eventNames: readonly EventName[] = ['data-changed', 'progress'];
+export const eventNames: readonly EventName[] = ['data-changed', 'progress', 'settings-changed'];

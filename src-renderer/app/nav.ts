@@ -7,6 +7,7 @@ import { MembersPage } from '../pages/rosters/MembersPage';
 import { PartyPage } from '../pages/rosters/PartyPage';
 import { ResidentsPage } from '../pages/rosters/ResidentsPage';
 import { StaffPage } from '../pages/rosters/StaffPage';
+import { ScreenSettingsPage } from '../pages/screen/ScreenSettingsPage';
 import { StoragePage } from '../pages/storage/StoragePage';
 
 export interface NavItem {
@@ -26,5 +27,6 @@ export const navItems: NavItem[] = [
   { path: '/buildings', label: '楼栋/房屋', mark: '楼', page: BuildingsPage },
   { path: '/geo', label: '网格/社区', mark: '格', page: GeoPage },
   { path: '/exchange', label: '数据交换', mark: '换', page: ExchangePage },
+  { path: '/screen-settings', label: '大屏设置', mark: '屏', page: ScreenSettingsPage },
   { path: '/storage', label: '数据与备份', mark: '备', page: StoragePage },
 ];

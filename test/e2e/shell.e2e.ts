@@ -70,4 +70,48 @@ describe('the app in Chromium against scc serve', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('sets the big screens from 大屏设置: an open screen takes the new playlist and canvas at once, without reload', async () => {
+    const screen = await openPage(browser, `${served.url}/screen`);
+    await expect.poll(() => screen.page.locator('.carousel-item').count()).toBe(4);
+    await screen.page.evaluate(() => {
+      (window as unknown as { notReloaded: boolean }).notReloaded = true;
+    });
+
+    const { page, errors, context } = await openPage(browser, `${served.url}/#/screen-settings`);
+    const playlist = page.getByRole('table', { name: '轮播顺序' });
+    await expect.poll(() => playlist.locator('tbody tr td:nth-child(2)').allTextContents()).toEqual(['街道总览', '党建工作', '网格管理', '事件处理']);
+    await page.getByLabel('显示党建工作').uncheck();
+    await page.getByLabel('下移街道总览').click();
+    await page.getByLabel('事件处理停留秒数').fill('3');
+    await page.getByLabel('画布尺寸').selectOption('5760x1080');
+    await page.getByRole('button', { name: '保存设置' }).click();
+    await expect.poll(() => page.locator('.error-banner').textContent()).toContain('“事件处理”的停留时间应为 5–3600 秒的整数');
+    expect(await apiCall<{ screen: { playlist: unknown[] } }>(served.url, 'settings.get').then((s) => s.screen.playlist.length)).toBe(4);
+
+    await page.getByLabel('事件处理停留秒数').fill('15');
+    await page.getByRole('button', { name: '保存设置' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('已保存');
+    const saved = await apiCall<{ screen: { canvas: unknown; playlist: unknown } }>(served.url, 'settings.get');
+    expect(saved.screen.canvas).toEqual({ width: 5760, height: 1080 });
+    expect(saved.screen.playlist).toEqual([
+      { board: 'overview', seconds: 30 },
+      { board: 'grids', seconds: 30 },
+      { board: 'events', seconds: 15 },
+    ]);
+    await screenshot(page, '04-screen-settings-1920x1080');
+
+    // The open screen: three boards in the new order, laid out for the 3×1 wall, same page.
+    await expect.poll(() => screen.page.locator('.carousel-item').allTextContents(), { timeout: 2000 }).toEqual([
+      expect.stringContaining('街道总览'),
+      expect.stringContaining('网格管理'),
+      expect.stringContaining('事件处理'),
+    ]);
+    await expect.poll(() => screen.page.locator('.stage').getAttribute('data-shape'), { timeout: 2000 }).toBe('wide');
+    expect(await screen.page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+    expect(errors).toEqual([]);
+    expect(screen.errors).toEqual([]);
+    await screen.context.close();
+    await context.close();
+  });
 });

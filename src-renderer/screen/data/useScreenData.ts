@@ -32,6 +32,10 @@ class ScreenFeed {
     this.started = true;
     this.refresh();
     api.on('data-changed', () => this.refresh());
+    // A new playlist, canvas or map measure from the settings page shows at once.
+    api.on('settings-changed', (e) => {
+      if (e.sections.includes('screen')) this.refresh();
+    });
     this.every(FALLBACK_REFRESH_S);
   }
 

@@ -33,6 +33,19 @@ describe('screen settings', () => {
     });
   });
 
+  it('tell open screens when what they show changes, not when a screen only notes its board', async () => {
+    const core = await coreOn(tempDataDir());
+    const pushed: string[][] = [];
+    core.subscribe((event) => {
+      if (event.name === 'settings-changed') pushed.push((event.payload as { sections: string[] }).sections);
+    });
+    await call(core, 'settings.update', { screen: { lastBoard: 'party' } });
+    await call(core, 'settings.update', { screen: { playlist: [{ board: 'events', seconds: 20 }] } });
+    await call(core, 'settings.update', { screen: { playlist: [{ board: 'events', seconds: 20 }] } });
+    await call(core, 'settings.update', { storage: { keepGenerations: 5 }, screen: { gridMeasure: 'events' } });
+    expect(pushed).toEqual([['screen'], ['storage', 'screen']]);
+  });
+
   it('change one field at a time, leave the others and the storage settings alone, and survive a restart', async () => {
     const dir = tempDataDir();
     const first = await coreOn(dir);
