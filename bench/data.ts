@@ -8,7 +8,9 @@ import { GENERATOR_VERSION, generateStreet } from '../src-main/core/demo/generat
 import type { SizeName } from '../src-main/core/demo/sizes';
 import { DataDirectory } from '../src-main/core/storage/dataDirectory';
 
-/** The generated streets the benchmarks measure, shared by `npm run bench` and `npm run bench:rosters`. */
+// The generated streets the benchmarks measure, shared by `npm run bench`, `bench:rosters` and
+// `bench:exchange`.
+
 /** The repository: the first folder up from this (bundled) module that holds package.json. */
 function repoRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));

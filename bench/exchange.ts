@@ -8,30 +8,22 @@
  * Figures are printed with their targets, never asserted.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
 import { openCore } from '../src-main/core/core';
-import { migrations } from '../src-main/core/db/migrations';
-import { loadSqlJs } from '../src-main/core/db/sqljs';
-import { generateStreet } from '../src-main/core/demo/generate';
-import type { SizeName } from '../src-main/core/demo/sizes';
 import { applyPlan } from '../src-main/core/exchange/import/apply';
 import { makePlan } from '../src-main/core/exchange/import/service';
 import { makePackage } from '../src-main/core/exchange/packages/service';
 import { readXlsxRows } from '../src-main/core/exchange/read/xlsx';
 import { composeIdNumber } from '../src-main/core/people/idNumber';
-import { DataDirectory } from '../src-main/core/storage/dataDirectory';
+import { copyData, ensureData, root } from './data';
 
-const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 const resourcesDir = join(root, 'resources');
-const dataRoot = join(root, 'bench-output', 'data');
 const outDir = join(root, 'bench-output', 'exchange');
-const SEED = 20261121;
-const NOW = '2026-11-21T09:30:00+08:00';
 const ROWS = 100_000;
 
 const { values } = parseArgs({ options: { phase: { type: 'string' }, data: { type: 'string' }, file: { type: 'string' }, fresh: { type: 'boolean', default: false } } });
@@ -39,30 +31,6 @@ const { values } = parseArgs({ options: { phase: { type: 'string' }, data: { typ
 type Figures = Record<string, number>;
 const ms = (from: number): number => Math.round(performance.now() - from);
 const peakRssMb = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
-
-/** The generated street of a size, made once (same cache and key as `npm run bench`). */
-async function ensureData(size: SizeName): Promise<string> {
-  const dir = join(dataRoot, size);
-  const key = JSON.stringify({ size, seed: SEED, now: NOW, migrations: migrations.map((m) => m.checksum) });
-  const keyFile = join(dataRoot, `${size}.key`);
-  if (!values.fresh && existsSync(keyFile) && readFileSync(keyFile, 'utf8') === key) return dir;
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  console.log(`生成 ${size} 规模的测试数据（只需一次）…`);
-  const sql = await loadSqlJs(join(resourcesDir, 'sql-wasm.wasm'));
-  const data = DataDirectory.open({ dataDir: dir, sql, now: () => NOW });
-  data.create((db) => generateStreet(db, { size, seed: SEED, now: NOW }));
-  data.close();
-  writeFileSync(keyFile, key);
-  return dir;
-}
-
-function copyData(source: string): string {
-  const target = mkdtempSync(join(tmpdir(), 'scc-bench-exchange-'));
-  mkdirSync(join(target, 'db'));
-  for (const name of readdirSync(join(source, 'db'))) copyFileSync(join(source, 'db', name), join(target, 'db', name));
-  return target;
-}
 
 const HEADERS = ['公民身份号码', '姓名', '性别', '民族', '出生日期', '联系电话', '政治面貌', '人员类型', '居住状况', '所属网格编码', '楼栋编码', '单元号', '房号', '户籍地址', '现住址', '特殊人群'];
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗';
@@ -171,7 +139,7 @@ async function main(): Promise<void> {
     console.log(`RESULT ${JSON.stringify(result)}`);
     return;
   }
-  const demo = await ensureData('demo');
+  const demo = await ensureData('demo', values.fresh);
   const xlsx = await ensureResidentsXlsx(demo);
   console.log(`xlsx：${xlsx}（${(statSync(xlsx).size / 1024 / 1024).toFixed(1)} MB）`);
   console.log('测量 exceljs 流式读取 …');
@@ -182,7 +150,7 @@ async function main(): Promise<void> {
   const importDir = copyData(demo);
   const imported = runPhase(['--phase', 'import', '--data', importDir, '--file', xlsx]);
   rmSync(importDir, { recursive: true, force: true });
-  const street = await ensureData('street');
+  const street = await ensureData('street', values.fresh);
   console.log('测量街道规模全量数据包导出 …');
   const exportDir = copyData(street);
   const exported = runPhase(['--phase', 'export', '--data', exportDir]);
