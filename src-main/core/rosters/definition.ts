@@ -71,6 +71,10 @@ export type Checked =
     }
   | { ok: false; problems: CheckProblem[]; notes: string[] };
 
+export interface SearchPlan {
+  walkSort: boolean;
+}
+
 export interface RosterDef {
   name: RosterName;
   title: string;
@@ -87,7 +91,13 @@ export interface RosterDef {
   /** The sort when nobody chose one (the rowid is appended). */
   defaultSort: readonly { column: string; desc: boolean }[];
   scope(scope: Scope, b: Binder): Condition | null;
-  search(text: string, b: Binder): Condition | null;
+  search(text: string, b: Binder, plan?: SearchPlan): Condition | null;
+  /**
+   * How a page query should find the search's rows, decided against the data: a term that holds
+   * a large share of the roster is tested row by row along the sort's index (walkSort) rather than
+   * found by its own index and sorted whole.
+   */
+  searchPlan?(db: ReadDb, text: string, sortColumn: string | null, offset: number): SearchPlan;
   orgFilter?(orgCode: string, b: Binder): Condition;
   searchHint: string;
   editor: RosterEditor | null;

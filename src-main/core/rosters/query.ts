@@ -1,7 +1,7 @@
 import type { ColumnFilter, RosterPage, RosterQuery, RosterRow } from '../../dto/rosters';
 import type { ReadDb } from '../db/sqlite';
 import { AppError } from '../errors';
-import { filterKind, type ColumnSpec, type RosterDef } from './definition';
+import { filterKind, type ColumnSpec, type RosterDef, type SearchPlan } from './definition';
 import { Binder, prefixRange, type Condition } from './sql';
 import { searchText } from './search';
 
@@ -93,7 +93,7 @@ export interface BuiltWhere {
 }
 
 /** Scope, organisation, column filters and the quick search of a query, as one WHERE clause. */
-export function buildWhere(def: RosterDef, q: RosterQuery, b: Binder, purpose: 'rows' | 'count' = 'count'): BuiltWhere {
+export function buildWhere(def: RosterDef, q: RosterQuery, b: Binder, purpose: 'rows' | 'count' = 'count', plan?: SearchPlan): BuiltWhere {
   const conditions: Condition[] = [];
   const scope = def.scope(q.scope, b);
   if (scope) conditions.push(scope);
@@ -108,7 +108,7 @@ export function buildWhere(def: RosterDef, q: RosterQuery, b: Binder, purpose: '
   }
   const text = searchText(q.search);
   if (text) {
-    const search = def.search(text, b);
+    const search = def.search(text, b, plan);
     if (search) conditions.push(search);
   }
   const needs = new Set(conditions.flatMap((c) => c.needs));
@@ -159,7 +159,10 @@ export function rowsByIds(db: ReadDb, def: RosterDef, ids: number[], today: stri
 /** Row ids of one page of the query, in its order: only the joins the filters and sort need. */
 export function pageIds(db: ReadDb, def: RosterDef, q: RosterQuery, offset: number, limit: number, today: string): number[] {
   const b = new Binder();
-  const { where, needs } = buildWhere(def, q, b, 'rows');
+  const sortColumn = (q.sort.length > 0 ? q.sort : def.defaultSort)[0]?.column ?? null;
+  const text = searchText(q.search);
+  const plan = text ? def.searchPlan?.(db, text, sortColumn, offset) : undefined;
+  const { where, needs } = buildWhere(def, q, b, 'rows', plan);
   const order = buildOrder(def, q.sort);
   const joins = joinClause(def, [...needs, ...order.needs]);
   const sql = `SELECT ${def.rowId} AS id FROM ${def.base} ${joins} ${where} ORDER BY ${order.sql} LIMIT ${b.bind(limit)} OFFSET ${b.bind(offset)}`;

@@ -1,5 +1,6 @@
 import type { ColumnFilter } from '../../../dto/rosters';
-import { derivedColumn, fieldColumn, type RosterDef } from '../definition';
+import type { ReadDb } from '../../db/sqlite';
+import { derivedColumn, fieldColumn, type RosterDef, type SearchPlan } from '../definition';
 import { gramQuery } from '../search';
 import { buildingIdOf, gridScope } from '../scope';
 import { prefixRange, type Binder } from '../sql';
@@ -41,13 +42,13 @@ function tagFilter(filter: ColumnFilter, b: Binder): string | null {
  * - anything else, up to six digits included (a house or room number): part of a name or an
  *   address, through the gram index (migration 0008), each hit confirmed with instr().
  */
-export function residentSearch(text: string, b: Binder) {
+export function residentSearch(text: string, b: Binder, plan?: SearchPlan) {
   if (/^\d{17}[\dXx]$/.test(text)) return { sql: `p.id_number = ${b.bind(text.toUpperCase())}`, needs: ['person'] };
   if (/^\d{7,}$/.test(text)) {
     const s = b.bind(text);
     return { sql: `${prefixRange('p.id_number', s)} OR ${prefixRange('p.phone', s)}`, needs: ['person'] };
   }
-  if ([...text].length === 1) return { sql: prefixRange('p.name', b.bind(text)), needs: ['person'] };
+  if ([...text].length === 1) return { sql: prefixRange(plan?.walkSort ? '+p.name' : 'p.name', b.bind(text)), needs: ['person'] };
   const grams = gramQuery(text);
   if (!grams) return { sql: '0', needs: [] };
   const s = b.bind(text);
@@ -56,6 +57,22 @@ export function residentSearch(text: string, b: Binder) {
        WHERE resident_search MATCH ${b.bind(grams)} AND (instr(p2.name, ${s}) > 0 OR instr(r2.address, ${s}) > 0))`,
     needs: [],
   };
+}
+
+/** A surname shared by more people than this is tested along the sort's index (王, 李: ~10% each). */
+const COMMON_SURNAME = 4000;
+/** Deep pages of a common surname: reaching them along the sort's index reads too many rows. */
+const WALK_OFFSET_LIMIT = 2000;
+
+/**
+ * A surname search sorted by another column: SQLite would take the name index's range and sort
+ * it (20k 王 by birth date, ~60 ms); for a common surname the sort's own index finds a page of
+ * them within a few hundred rows. A rare one keeps the name index (walking would read everyone).
+ */
+export function residentSearchPlan(db: ReadDb, text: string, sortColumn: string | null, offset: number, common = COMMON_SURNAME): SearchPlan {
+  if ([...text].length !== 1 || sortColumn === 'name' || offset >= WALK_OFFSET_LIMIT) return { walkSort: false };
+  const sharing = db.value<number>(`SELECT count(*) FROM person WHERE ${prefixRange('name', '$s')}`, { $s: text }) ?? 0;
+  return { walkSort: sharing > common };
 }
 
 export const residents: RosterDef = {
@@ -104,6 +121,7 @@ export const residents: RosterDef = {
     return gridScope('r.grid_id', scope, b);
   },
   search: residentSearch,
+  searchPlan: residentSearchPlan,
   searchHint: '姓名、身份号码、电话或住址',
   editor: templateEditor('resident', {
     adjust(_db, merged, { stored, given }) {
