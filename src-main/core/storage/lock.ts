@@ -65,3 +65,17 @@ export function acquireLock(dataDir: string, startedAt: string): DataDirLock | '
   }
   throw new AppError('LOCKED', `无法锁定数据目录：${dataDir}`);
 }
+
+/**
+ * Removes the lock a worker thread of this very process left when it died (a lock of another
+ * process, or none, is left alone): the host is about to start the worker again.
+ */
+export function releaseOwnLock(dataDir: string): void {
+  const path = join(dataDir, 'scc.lock');
+  try {
+    const holder = JSON.parse(readFileSync(path, 'utf8')) as LockInfo;
+    if (holder.pid === process.pid && holder.host === hostname()) unlinkSync(path);
+  } catch {
+    // No lock, or one half-written: acquiring it again deals with both.
+  }
+}
