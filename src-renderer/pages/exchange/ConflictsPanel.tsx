@@ -3,7 +3,7 @@ import type { ApiError, ConflictView } from '../../../src-main/contract';
 import { api } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { ErrorBanner } from '../../components/Feedback';
-import { formatValue } from './download';
+import { formatValue } from './format';
 import { t } from './texts';
 
 const c = t.conflicts;

@@ -2,11 +2,11 @@ import { useState } from 'react';
 import type { ColDef } from 'ag-grid-community';
 import type { ApiError, EntityName, PackageRow } from '../../../src-main/contract';
 import { api } from '../../api/client';
-import { readAsBase64 } from '../../api/files';
+import { downloadBase64, readAsBase64 } from '../../api/files';
 import { useCall } from '../../api/useCall';
 import { DataGrid } from '../../components/DataGrid';
 import { ErrorBanner } from '../../components/Feedback';
-import { formatTime, saveBase64, XLSX, ZIP } from './download';
+import { formatTime, XLSX, ZIP } from './format';
 import { t } from './texts';
 
 const e = t.export;
@@ -55,7 +55,7 @@ export function ExportPanel({ onConflicts }: { onConflicts: () => void }) {
     act(async () => {
       const result = await api.call('exchange.exportTemplate', { entity });
       if (!result.ok) return (setError(result.error), null);
-      saveBase64(result.value.fileName, result.value.contentBase64, XLSX);
+      downloadBase64(result.value.fileName, XLSX, result.value.contentBase64);
       return `已导出 ${result.value.fileName}（${result.value.records} 条）。`;
     });
 
@@ -64,7 +64,7 @@ export function ExportPanel({ onConflicts }: { onConflicts: () => void }) {
       const result = await api.call('exchange.exportPackage', { since: incremental ? 'last' : 'full', download, outbox, ...(toFolder && folder.trim() ? { folder: folder.trim() } : {}) });
       if (!result.ok) return (setError(result.error), null);
       const made = result.value;
-      if (made.contentBase64) saveBase64(made.fileName, made.contentBase64, ZIP);
+      if (made.contentBase64) downloadBase64(made.fileName, ZIP, made.contentBase64);
       const where = made.deliveredTo.map((d) => (d === 'outbox' ? '已放入待发送队列' : `已写入 ${d}`)).join('，');
       return e.made(made.fileName, made.records, where);
     });

@@ -8,7 +8,7 @@ import { useProgress } from '../../api/useProgress';
 import { DataGrid } from '../../components/DataGrid';
 import { ErrorBanner, StatCard } from '../../components/Feedback';
 import { ProgressBar } from '../../components/ProgressBar';
-import { formatTime, formatValue } from './download';
+import { formatTime, formatValue } from './format';
 import { t } from './texts';
 
 const SHOWN = 500;

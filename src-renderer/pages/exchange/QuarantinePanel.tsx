@@ -2,10 +2,11 @@ import { useState } from 'react';
 import type { ColDef } from 'ag-grid-community';
 import type { ApiError, EntityName, QuarantineRow, TemplateInfo } from '../../../src-main/contract';
 import { api } from '../../api/client';
+import { downloadBase64 } from '../../api/files';
 import { useCall } from '../../api/useCall';
 import { DataGrid } from '../../components/DataGrid';
 import { ErrorBanner } from '../../components/Feedback';
-import { saveBase64, XLSX } from './download';
+import { XLSX } from './format';
 import { t } from './texts';
 
 const columns: ColDef<QuarantineRow>[] = [
@@ -85,7 +86,7 @@ export function QuarantinePanel() {
 
   const download = async (e: EntityName) => {
     const result = await api.call('exchange.quarantineDownload', { entity: e });
-    if (result.ok) saveBase64(result.value.fileName, result.value.contentBase64, XLSX);
+    if (result.ok) downloadBase64(result.value.fileName, XLSX, result.value.contentBase64);
     else setError(result.error);
   };
 

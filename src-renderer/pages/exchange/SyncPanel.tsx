@@ -3,7 +3,7 @@ import type { ApiError, Settings, SyncStatus } from '../../../src-main/contract'
 import { api } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { ErrorBanner } from '../../components/Feedback';
-import { formatTime } from './download';
+import { formatTime } from './format';
 import { t } from './texts';
 
 const s = t.sync;
