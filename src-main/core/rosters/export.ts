@@ -1,8 +1,7 @@
-import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { CellValue, ExportFile, RosterQuery, RosterRow } from '../../dto/rosters';
 import type { ReadDb } from '../db/sqlite';
 import { AppError } from '../errors';
+import { inMemoryWorkbook } from '../xlsx';
 import type { ColumnSpec, RosterDef } from './definition';
 import { columnOf, countRows, pageIds, rowsByIds } from './query';
 import { T } from './texts';
@@ -33,14 +32,7 @@ const stamp = (now: string): string => `${now.slice(0, 10).replace(/-/g, '')}-${
  * zeros of a code, and never round an 18-digit number to 15 significant digits.
  */
 async function toXlsx(def: RosterDef, columns: ColumnSpec[], chunks: Iterable<RosterRow[]>, progress: (rows: number) => void): Promise<Buffer> {
-  const stream = new PassThrough();
-  const parts: Buffer[] = [];
-  stream.on('data', (chunk: Buffer) => parts.push(chunk));
-  const finished = new Promise<void>((resolve, reject) => {
-    stream.on('end', resolve);
-    stream.on('error', reject);
-  });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  const { workbook, bytes } = inMemoryWorkbook({ useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(def.title, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((c) => ({ key: c.id, width: Math.max(8, Math.round((c.width ?? 120) / 7)) }));
   const header = sheet.addRow(columns.map((c) => c.header));
@@ -59,9 +51,7 @@ async function toXlsx(def: RosterDef, columns: ColumnSpec[], chunks: Iterable<Ro
     progress(rows);
   }
   sheet.commit();
-  await workbook.commit();
-  await finished;
-  return Buffer.concat(parts);
+  return bytes();
 }
 
 function cellFor(c: ColumnSpec, value: CellValue): string | number | null {

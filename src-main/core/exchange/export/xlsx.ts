@@ -1,7 +1,6 @@
-import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { EntityName } from '../../../dto/records';
 import { entities, type FieldDef } from '../../catalog/fields';
+import { inMemoryWorkbook } from '../../xlsx';
 
 /**
  * A template as the city platform defines it (SPEC §2): the fixed Chinese headers in row 1, one
@@ -39,14 +38,7 @@ export interface SheetOptions {
 /** Writes the rows (cells in template order, then the extra columns) as an xlsx, in memory. */
 export async function writeTemplateXlsx(entity: EntityName, rows: Iterable<readonly CellOut[]> | AsyncIterable<readonly CellOut[]>, options: SheetOptions = {}): Promise<Buffer> {
   const def = entities[entity];
-  const stream = new PassThrough();
-  const chunks: Buffer[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<void>((resolve, reject) => {
-    stream.on('end', resolve);
-    stream.on('error', reject);
-  });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: true, useStyles: true });
+  const { workbook, bytes } = inMemoryWorkbook({ useSharedStrings: true, useStyles: true });
   workbook.creator = '街道指挥中心';
   const sheet = workbook.addWorksheet(def.title, { views: [{ state: 'frozen', ySplit: 1 }] });
   const extra = options.extraHeaders ?? [];
@@ -58,9 +50,7 @@ export async function writeTemplateXlsx(entity: EntityName, rows: Iterable<reado
   sheet.getRow(1).commit();
   for await (const cells of rows) sheet.addRow([...cells]).commit();
   sheet.commit();
-  await workbook.commit();
-  await finished;
-  return Buffer.concat(chunks);
+  return bytes();
 }
 
 /** A record as the template's row of cells. */
