@@ -7,7 +7,6 @@
  * comes, is replayed and printed on its own. Figures are printed with p50/p95 and the targets,
  * never asserted.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -17,7 +16,7 @@ import { rosters } from '../src-main/core/rosters/catalog';
 import { countRows, rosterPage } from '../src-main/core/rosters/query';
 import { DataDirectory } from '../src-main/core/storage/dataDirectory';
 import { rosterPageInput, rosterQuery } from '../src-main/dto/rosters';
-import { copyData, ensureData, NOW, percentile, root, wasm } from './data';
+import { copyData, ensureData, NOW, percentile, root, serveScc, wasm } from './data';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '20' }, fresh: { type: 'boolean', default: false } } });
 const RUNS = Number(values.runs);
@@ -27,24 +26,6 @@ const TARGET_SQL = 30;
 type Operation = 'firstPage' | 'sort' | 'filter' | 'search';
 const LABELS: Record<Operation, string> = { firstPage: '首页可见 first page visible', sort: '排序 sort', filter: '筛选 filter', search: '快速搜索 quick search' };
 
-function serve(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [join(root, 'bin', 'scc.js'), 'serve', '--port', '0', '--data', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`scc serve did not start:\n${output}`)), 120_000);
-    const onData = (chunk: Buffer): void => {
-      output += chunk.toString('utf8');
-      const match = /已启动：(http:\/\/\S+?)\/\s/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve({ url: match[1], child });
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`scc serve exited ${code}:\n${output}`)));
-  });
-}
 
 /** What a person does, as the event their click or key press fires in the page. */
 type Action = { kind: 'route'; hash: string } | { kind: 'click'; selector: string } | { kind: 'tick'; label: string } | { kind: 'search'; text: string };
@@ -103,7 +84,8 @@ async function main(): Promise<void> {
     )
     .flatMap((r) => [r.name, r.id.slice(0, 10), r.phone?.slice(0, 7) ?? r.name, (r.address ?? '').slice(0, 8), r.name.slice(0, 1)]);
   console.log('启动 scc serve（街道规模）…');
-  const { url, child } = await serve(dir);
+  const server = await serveScc(dir);
+  const { url } = server;
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
   // A failed measurement must not leave the server (a private copy of the street) running.
   const samples: Record<Operation, number[]> = { firstPage: [], sort: [], filter: [], search: [] };
@@ -158,7 +140,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser.close();
-    child.kill('SIGTERM');
+    await server.stop();
   }
 
   // The same requests, replayed in-process on the same data: the SQL part of each operation.

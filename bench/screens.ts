@@ -4,9 +4,9 @@
  * Chromium on a 3840×2160 window, timed from navigation start to the moment every chart on it
  * has finished drawing (ECharts `finished`, marked by the board as `scc-board-rendered:<id>`).
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { percentile, serveScc } from './data';
 
 const BOARDS = ['overview', 'party', 'grids', 'events'] as const;
 const HTTP_RUNS = 20;
@@ -15,42 +15,6 @@ const RENDER_RUNS = 3;
 export type ScreenFigures = Record<string, number>;
 
 const ms = (from: number): number => Math.round((performance.now() - from) * 10) / 10;
-
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-}
-
-interface Server {
-  url: string;
-  stop(): Promise<void>;
-}
-
-function serve(root: string, dataDir: string): Promise<Server> {
-  const child = spawn(process.execPath, [join(root, 'bin', 'scc.js'), 'serve', '--port', '0', '--data', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`scc serve did not start:\n${output}`)), 120_000);
-    const onData = (chunk: Buffer): void => {
-      output += chunk.toString('utf8');
-      const match = /已启动：(http:\/\/\S+?)\/\s/.exec(output);
-      if (!match?.[1]) return;
-      clearTimeout(timer);
-      resolve({
-        url: match[1],
-        stop: () =>
-          new Promise((done) => {
-            if (child.exitCode !== null) return done();
-            child.once('exit', () => done());
-            child.kill('SIGTERM');
-          }),
-      });
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`scc serve exited ${code}:\n${output}`)));
-  });
-}
 
 /** Both calls a screen makes on each refresh, in parallel as it makes them; time to both answers parsed. */
 async function fetchBoards(url: string): Promise<{ ms: number; bytes: number }> {
@@ -117,7 +81,7 @@ async function afterEdits(url: string, edit: Edit, runs: number, from: number): 
 
 export async function measureScreens(root: string, dataDir: string, targets: EditTargets): Promise<ScreenFigures> {
   if (!existsSync(join(root, 'out', 'renderer', 'index.html'))) throw new Error('out/ is not built: run `npm run build` first');
-  const server = await serve(root, dataDir);
+  const server = await serveScc(dataDir);
   try {
     // The first request after start reads every part, and warms the worker up.
     const first = await fetchBoards(server.url);
