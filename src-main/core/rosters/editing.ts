@@ -186,11 +186,12 @@ export function applyEdits(ctx: CoreContext, def: RosterDef, action: EditAction,
     return { seq: 0, added: 0, changed: 0, summary: T.nothingChanged, notes, keys: rows.map((r) => r.planned.key ?? '') };
   }
   const now = ctx.now();
-  const written = ctx.write(`roster.${action}:${def.name}`, (w) =>
-    withDeferredSearchIndex(w, () =>
-      rows.map((r) => (r.record && (r.planned.kind === 'add' || r.planned.kind === 'change') ? editor.write(w, r.record, now, r.planned.key) : (r.planned.key ?? ''))),
-    ),
-  );
+  const written = ctx.write(`roster.${action}:${def.name}`, (w) => {
+    const writeAll = (): string[] =>
+      rows.map((r) => (r.record && (r.planned.kind === 'add' || r.planned.kind === 'change') ? editor.write(w, r.record, now, r.planned.key) : (r.planned.key ?? '')));
+    // A single edit indexes its row at once; a pasted block or a bulk edit defers to one statement.
+    return todo.length > 1 ? withDeferredSearchIndex(w, writeAll) : writeAll();
+  });
   return {
     seq: written.seq,
     added: plan.counts.add,

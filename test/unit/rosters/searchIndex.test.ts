@@ -105,6 +105,21 @@ describe('the quick-search index', () => {
     expect(await found(core, '迁入胡同')).toEqual([]);
   });
 
+  it('indexes a pasted block of residents in one go, and leaves nothing pending', async () => {
+    const core = await demoCore();
+    cores.push(core);
+    const db = core.data.store().db;
+    const grid = db.value<string>('SELECT code FROM grid LIMIT 1') ?? '';
+    const keys = [51, 53].map((n) => composeIdNumber('150102', '1979-05-05', n));
+    await call(core, 'roster.edit', {
+      roster: 'residents',
+      rows: keys.map((key, i) => ({ values: { idNumber: key, name: `粘贴${i}`, gridCode: grid, address: `粘贴里${i}号` } })),
+    });
+    expect((await found(core, '粘贴里')).sort()).toEqual([...keys].sort());
+    expect(db.value('SELECT count(*) FROM search_pending')).toBe(0);
+    expect(indexIsExact(db)).toBe(true);
+  });
+
   it('is rebuilt the same by journal replay after a restart', async () => {
     const dataDir = tempDataDir('scc-search-');
     const open = () => openCore({ dataDir, resourcesDir, version: 'test', clock: fixedClock });
