@@ -1,5 +1,5 @@
 import type { BuildingRecord, CommunityRecord, GridRecord } from '../../dto/records';
-import { findIdByCode, idByCode, insertRow, updateRow } from './lookup';
+import { idByCode, saveByCode } from './lookup';
 import type { Repository } from './repository';
 
 export const communities: Repository<'community'> = {
@@ -14,9 +14,7 @@ export const communities: Repository<'community'> = {
   },
   write(db, r, now, existingKey) {
     const columns = { code: r.code, name: r.name, kind: r.kind ?? '城市社区', area_km2: r.areaKm2, address: r.address, phone: r.phone };
-    const id = findIdByCode(db, 'community', existingKey ?? r.code);
-    if (id === null) insertRow(db, 'community', columns, now);
-    else updateRow(db, 'community', id, columns, now);
+    saveByCode(db, 'community', existingKey ?? r.code, columns, now);
   },
   remove: (db, key) => db.run('DELETE FROM community WHERE code = ?', [key]) > 0,
 };
@@ -40,9 +38,7 @@ export const grids: Repository<'grid'> = {
       dedicated_kind: r.dedicatedKind,
       boundary: r.boundary,
     };
-    const id = findIdByCode(db, 'grid', existingKey ?? r.code);
-    if (id === null) insertRow(db, 'grid', columns, now);
-    else updateRow(db, 'grid', id, columns, now);
+    saveByCode(db, 'grid', existingKey ?? r.code, columns, now);
   },
   remove: (db, key) => db.run('DELETE FROM grid WHERE code = ?', [key]) > 0,
 };
@@ -59,9 +55,7 @@ export const buildings: Repository<'building'> = {
   },
   write(db, r, now, existingKey) {
     const columns = { code: r.code, grid_id: idByCode(db, 'grid', r.gridCode), name: r.name, address: r.address, unit_count: r.units, floors: r.floors };
-    const id = findIdByCode(db, 'building', existingKey ?? r.code);
-    if (id === null) insertRow(db, 'building', columns, now);
-    else updateRow(db, 'building', id, columns, now);
+    saveByCode(db, 'building', existingKey ?? r.code, columns, now);
   },
   remove: (db, key) => db.run('DELETE FROM building WHERE code = ?', [key]) > 0,
 };

@@ -78,3 +78,11 @@ export function insertRow(db: SqlDb, table: string, columns: Record<string, unkn
   db.run(`INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`, [...(Object.values(columns) as (string | number | null)[]), now]);
   return db.lastInsertId();
 }
+
+/** The row under a natural key (`code`, or the key it had before an edit) updated, or inserted when new; its id. */
+export function saveByCode(db: SqlDb, table: 'community' | 'grid' | 'building' | 'party_org' | 'event', code: string, columns: Record<string, unknown>, now: string): number {
+  const id = findIdByCode(db, table, code);
+  if (id === null) return insertRow(db, table, columns, now);
+  updateRow(db, table, id, columns, now);
+  return id;
+}

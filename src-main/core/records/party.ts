@@ -1,5 +1,5 @@
 import type { PartyMemberRecord, PartyOrgRecord } from '../../dto/records';
-import { findIdByCode, idByCode, insertRow, personIdOf, updateRow, upsertPerson } from './lookup';
+import { idByCode, insertRow, personIdOf, saveByCode, updateRow, upsertPerson } from './lookup';
 import { dropPersonIfUnused } from './people';
 import type { Repository } from './repository';
 
@@ -26,9 +26,7 @@ export const partyOrgs: Repository<'partyOrg'> = {
       term_ends_on: r.termEndsOn,
       grid_id: r.gridCode ? idByCode(db, 'grid', r.gridCode) : null,
     };
-    const id = findIdByCode(db, 'party_org', existingKey ?? r.code);
-    if (id === null) insertRow(db, 'party_org', columns, now);
-    else updateRow(db, 'party_org', id, columns, now);
+    saveByCode(db, 'party_org', existingKey ?? r.code, columns, now);
   },
   remove: (db, key) => db.run('DELETE FROM party_org WHERE code = ?', [key]) > 0,
 };
