@@ -1,4 +1,5 @@
-import { useEffect, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { useEscape } from './useEscape';
 
 interface ModalProps {
   title: string;
@@ -10,13 +11,7 @@ interface ModalProps {
 
 /** A dialog over the page; Esc or the × closes it. */
 export function Modal({ title, onClose, children, footer, wide }: ModalProps) {
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent): void => {
-      if (e.key === 'Escape') onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  useEscape(onClose);
 
   return (
     <div className="modal-backdrop" role="presentation" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>

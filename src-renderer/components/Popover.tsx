@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEscape } from './useEscape';
 
 interface PopoverProps {
   label: ReactNode;
@@ -11,27 +12,22 @@ interface PopoverProps {
 export function Popover({ label, title, children, align = 'right' }: PopoverProps) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
+  const close = useCallback(() => setOpen(false), []);
+  useEscape(close, open);
   useEffect(() => {
     if (!open) return;
     const onDown = (e: MouseEvent): void => {
       if (root.current && !root.current.contains(e.target as Node)) setOpen(false);
     };
-    const onKey = (e: KeyboardEvent): void => {
-      if (e.key === 'Escape') setOpen(false);
-    };
     window.addEventListener('mousedown', onDown);
-    window.addEventListener('keydown', onKey);
-    return () => {
-      window.removeEventListener('mousedown', onDown);
-      window.removeEventListener('keydown', onKey);
-    };
+    return () => window.removeEventListener('mousedown', onDown);
   }, [open]);
   return (
     <div className="popover" ref={root}>
       <button type="button" title={title} aria-expanded={open} onClick={() => setOpen(!open)}>
         {label} <span aria-hidden="true">▾</span>
       </button>
-      {open && <div className={`popover-panel popover-${align}`}>{children(() => setOpen(false))}</div>}
+      {open && <div className={`popover-panel popover-${align}`}>{children(close)}</div>}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import type { ApiError, ColumnInfo, RecordDetail, RosterName } from '../../src-m
 import { api } from '../api/client';
 import { useSchema } from './roster/useSchema';
 import { ErrorBanner } from './Feedback';
+import { useEscape } from './useEscape';
 import { showToast } from './Toasts';
 import { recordStep } from './undoStack';
 
@@ -78,13 +79,7 @@ export function RecordDrawer({ roster, recordKey, onClose, onOpen }: RecordDrawe
     };
   }, [roster, recordKey, reload]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent): void => {
-      if (e.key === 'Escape') onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  useEscape(onClose);
 
   const columns = schema?.columns ?? [];
   const original = Object.fromEntries((detail?.fields ?? []).map((f) => [f.column, text(f.value)]));
