@@ -72,7 +72,7 @@ export interface PreviewRow {
   changes?: FieldChange[];
 }
 
-export interface ImportFileReport {
+export interface ImportFileReport extends ImportTotals {
   file: string;
   /** The template's title (实有人口信息表). */
   template: string;
@@ -80,13 +80,6 @@ export interface ImportFileReport {
   headerRow: number;
   kind: 'xlsx' | 'csv';
   encoding: string | null;
-  rows: number;
-  accepted: number;
-  rejected: number;
-  /** Accepted rows by what applying them does (identical duplicate rows count once). */
-  inserted: number;
-  updated: number;
-  unchanged: number;
   rejections: ImportRejection[];
   upgraded: ImportUpgrade[];
   unknownColumns: string[];
@@ -108,6 +101,7 @@ export interface ImportTotals {
   rows: number;
   accepted: number;
   rejected: number;
+  /** Accepted rows by what applying them does (identical duplicate rows count once). */
   inserted: number;
   updated: number;
   unchanged: number;
