@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ApiError, Input, Method, Output } from '../../src-main/contract';
 import { api } from './client';
+import { usePageActive } from '../app/pageActive';
 
 export interface CallState<T> {
   data: T | undefined;
@@ -19,14 +20,17 @@ interface Answer<T> {
 /**
  * Calls a read method and keeps the result fresh: it asks again when the backend says data
  * changed. The previous data stays on screen while asking, so nothing flickers, and an answer
- * that arrives after a newer question was asked is dropped.
+ * that arrives after a newer question was asked is dropped. On a page kept hidden it asks
+ * nothing, and asks once when the page is shown again.
  */
 export function useCall<M extends Method>(method: M, input: Input<M>): CallState<Output<M>> {
   const key = `${method} ${JSON.stringify(input)}`;
   const [answer, setAnswer] = useState<Answer<Output<M>>>({ key: '', data: undefined, error: null });
   const reloadRef = useRef<() => void>(() => undefined);
+  const shown = usePageActive();
 
   useEffect(() => {
+    if (!shown) return;
     let latest = 0;
     let active = true;
     const ask = (): void => {
@@ -45,7 +49,7 @@ export function useCall<M extends Method>(method: M, input: Input<M>): CallState
       active = false;
       off();
     };
-  }, [method, key]);
+  }, [method, key, shown]);
 
   return { data: answer.data, error: answer.error, loading: answer.key !== key, reload: () => reloadRef.current() };
 }

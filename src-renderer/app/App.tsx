@@ -6,6 +6,7 @@ import { DamagedPage } from '../pages/setup/DamagedPage';
 import { UnlockPage } from '../pages/setup/UnlockPage';
 import { WelcomePage } from '../pages/setup/WelcomePage';
 import { navItems } from './nav';
+import { PageActive } from './pageActive';
 import { navigate, useRoute } from './router';
 
 function Header({ status, connected }: { status: AppStatus | undefined; connected: boolean }) {
@@ -56,6 +57,9 @@ export function App() {
   const s = status.data;
   const active = navItems.find((item) => item.path === route) ?? navItems[0];
   const Page = active?.page;
+  // Pages kept mounted since their first visit (nav.ts `keep`), in the order they were opened.
+  const [kept, setKept] = useState<string[]>([]);
+  if (active?.keep && !kept.includes(active.path)) setKept([...kept, active.path]);
 
   let body;
   if (!s) body = <div className="page page-lead">{status.error ? status.error.message : '正在连接…'}</div>;
@@ -93,7 +97,26 @@ export function App() {
       </nav>
       <main className="shell-main">
         {s && <RecoveryNotes status={s} />}
-        {Page && <Page />}
+        {kept.length > 0 && (
+          <div className="page-stack">
+            {kept.map((path) => {
+              const item = navItems.find((i) => i.path === path);
+              if (!item) return null;
+              const KeptPage = item.page;
+              return (
+                // Shown or hidden, a kept page keeps its box (only its visibility changes): its grid
+                // sees no resize and the page no new layout, so coming back draws nothing anew.
+                // `inert` takes a hidden one out of focus, clicks and the accessibility tree.
+                <div key={path} className={item === active ? 'page-slot' : 'page-slot page-slot-hidden'} inert={item !== active}>
+                  <PageActive.Provider value={item === active}>
+                    <KeptPage />
+                  </PageActive.Provider>
+                </div>
+              );
+            })}
+          </div>
+        )}
+        {Page && !active.keep && <Page />}
       </main>
     </div>
   );

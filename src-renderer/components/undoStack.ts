@@ -84,8 +84,9 @@ const isTextField = (target: EventTarget | null): boolean =>
   target instanceof HTMLElement && (target.isContentEditable || target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT');
 
 /** Ctrl+Z / Ctrl+Y (and Ctrl+Shift+Z) undo and redo data edits, except inside a text field. */
-export function useUndoKeys(): void {
+export function useUndoKeys(enabled = true): void {
   useEffect(() => {
+    if (!enabled) return;
     const onKey = (e: KeyboardEvent): void => {
       if (!(e.ctrlKey || e.metaKey) || e.altKey || isTextField(e.target)) return;
       const key = e.key.toLowerCase();
@@ -99,5 +100,5 @@ export function useUndoKeys(): void {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [enabled]);
 }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordDetail, ResidentRecord, ScopeCommunity } from '../../src-main/contract';
 import { composeIdNumber } from '../../src-main/core/people/idNumber';
 import { apiCall, freshDataDir, launchBrowser, openPage, runScc, screenshot, serve, type Served } from './harness';
-import { apiPage, cell, dataRowIds, editCell, expectToast, filterEnum, grid, pasteText, total } from './rosterUi';
+import { apiPage, cell, dataRowIds, editCell, expectToast, filterEnum, grid, pasteText, reveal, total } from './rosterUi';
 
 let browser: Browser;
 let served: Served;
@@ -251,6 +251,49 @@ describe('实有人口 roster in Chromium', () => {
     expect(text[0]?.startsWith('公民身份号码,姓名')).toBe(true);
     expect(text.filter((l) => l !== '')).toHaveLength(community.residents + 1);
     expect(text[1]?.split(',')[0]?.trim()).toMatch(/^\d{17}[\dX]$/);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('keeps a visited roster as it was left, reads it again on return after a change elsewhere, and undoes one step per Ctrl+Z', async () => {
+    const { page, errors, close } = await openResidents();
+    const residents = grid(page, '实有人口');
+    const nav = (label: string) => page.getByRole('navigation', { name: '主导航' }).getByRole('button', { name: label });
+    await filterEnum(page, residents, 'personType', ['流动人口']);
+    const expected = await apiPage(served.url, { roster: 'residents', filters: { personType: { kind: 'set', values: ['流动人口'] } } });
+    await expect.poll(() => total(residents)).toBe(expected.total);
+    const [first] = await dataRowIds(residents);
+    if (!first) throw new Error('no 流动人口');
+    const before = await resident(first);
+    // Two steps of this window's undo stack.
+    await editCell(page, residents, first, 'phone', '13911110001');
+    await expect.poll(async () => (await resident(first)).phone).toBe('13911110001');
+    await editCell(page, residents, first, 'phone', '13911110002');
+    await expect.poll(async () => (await resident(first)).phone).toBe('13911110002');
+
+    // Away to another roster: the residents roster is hidden (not reachable by role), not gone.
+    await nav('工作力量').click();
+    await expect.poll(() => dataRowIds(grid(page, '工作力量')), { timeout: 20_000 }).not.toEqual([]);
+    expect(await residents.count()).toBe(0);
+    // Someone else changes the resident meanwhile (another window, the HTTP API).
+    await apiCall(served.url, 'roster.edit', { roster: 'residents', action: 'edit', rows: [{ key: first, values: { address: '新城区测试路 1 号' } }] });
+
+    // Back: the filter is still there, and the change made elsewhere shows.
+    await nav('实有人口').click();
+    await expect.poll(() => residents.count()).toBe(1);
+    expect(await total(residents)).toBe(expected.total);
+    expect(new Set(await residents.locator('[role=row][row-id]:not([row-id="__new__"]) [col-id=personType]').allTextContents())).toEqual(new Set(['流动人口']));
+    await reveal(page, residents, first, 'address');
+    await expect.poll(() => cell(residents, first, 'address').textContent()).toBe('新城区测试路 1 号');
+
+    // Two rosters are mounted now; one Ctrl+Z is still one step (the second phone), not two.
+    await page.getByRole('heading', { name: '实有人口', exact: true }).click();
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await resident(first)).phone).toBe('13911110001');
+    await page.waitForTimeout(500);
+    expect((await resident(first)).phone).toBe('13911110001');
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await resident(first)).phone).toBe(before.phone);
     expect(errors).toEqual([]);
     await close();
   });

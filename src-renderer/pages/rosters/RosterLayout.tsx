@@ -3,6 +3,7 @@ import type { RosterName, Scope } from '../../../src-main/contract';
 import { RecordDrawer } from '../../components/RecordDrawer';
 import { ScopeTree } from '../../components/ScopeTree';
 import { ToastHost } from '../../components/Toasts';
+import { usePageActive } from '../../app/pageActive';
 import { useUndoKeys } from '../../components/undoStack';
 
 export interface OpenRecord {
@@ -33,7 +34,8 @@ interface RosterLayoutProps {
 
 /** Every roster page: a head, the governance tree at the left, the rosters, a drawer, toasts, Ctrl+Z/Y. */
 export function RosterLayout({ title, lead, side, scope, onScopeChange, children, drawer }: RosterLayoutProps) {
-  useUndoKeys();
+  const active = usePageActive();
+  useUndoKeys(active);
   return (
     <section className="page page-fill roster-page">
       <div className="page-head">
@@ -45,7 +47,7 @@ export function RosterLayout({ title, lead, side, scope, onScopeChange, children
         <div className="roster-main">{children}</div>
       </div>
       {drawer}
-      <ToastHost />
+      {active && <ToastHost />}
     </section>
   );
 }
