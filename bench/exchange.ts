@@ -117,7 +117,7 @@ async function phaseExport(dataDir: string): Promise<Figures> {
   const exportMs = ms(t);
   const records = Object.values(made.counts).reduce((n, c) => n + (c ?? 0), 0);
   await core.close();
-  return { export: exportMs, records, residents: made.counts.resident ?? 0, zipMb: Math.round((made.bytes.length / 1024 / 1024) * 10) / 10, rss: peakRssMb() };
+  return { export: exportMs, records, residents: made.counts.resident ?? 0, zipMb: Math.round((made.parts.reduce((n, p) => n + p.bytes.length, 0) / 1024 / 1024) * 10) / 10, rss: peakRssMb() };
 }
 
 function runPhase(args: string[]): Figures {

@@ -217,11 +217,10 @@ export const exportPackageInput = z
   })
   .strict();
 
-export interface PackageExported {
+/** One package of an export. */
+export interface PackagePartExported {
   packageId: string;
   fileName: string;
-  since: string | null;
-  until: string;
   counts: Partial<Record<EntityName, number>>;
   /** Upserts and tombstones in all. */
   records: number;
@@ -230,6 +229,17 @@ export interface PackageExported {
   /** Where it went: the folder's file path, 'outbox'. */
   deliveredTo: string[];
   contentBase64: string | null;
+}
+
+/** An export; the fields beside `since`, `until` and `parts` are its first package's. */
+export interface PackageExported extends PackagePartExported {
+  since: string | null;
+  until: string;
+  /**
+   * Every package the export was made as, the first included, in the order they apply: one,
+   * unless the export was larger than the city platform takes (SPEC §4: 50 MiB) and was split.
+   */
+  parts: PackagePartExported[];
 }
 
 export const packageIdInput = z.object({ packageId: z.string().min(1).max(64) }).strict();

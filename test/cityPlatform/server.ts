@@ -136,8 +136,15 @@ export function checkUpload(bytes: Buffer, key: string, streetCode: string): Upl
   return errors;
 }
 
-export function startCityServer(options: { token?: string; streetCode: string; pageSize?: number }): Promise<CityServer> {
+export function startCityServer(options: {
+  token?: string;
+  streetCode: string;
+  pageSize?: number;
+  /** Uploads above this many bytes are answered 413: SPEC §4's 50 MiB, or a test's small parts. */
+  limitBytes?: number;
+}): Promise<CityServer> {
   const token = options.token ?? 'test-token-0123456789';
+  const limit = options.limitBytes ?? LIMIT;
   const pageSize = options.pageSize ?? 2;
   const received: Received[] = [];
   const byId = new Map<string, Received>();
@@ -186,7 +193,7 @@ export function startCityServer(options: { token?: string; streetCode: string; p
       req.on('data', (chunk: Buffer) => {
         if (done) return;
         size += chunk.length;
-        if (size > LIMIT) {
+        if (size > limit) {
           done = true;
           resolve('too-large');
           return;

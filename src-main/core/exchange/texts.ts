@@ -69,7 +69,15 @@ export const packageTexts = {
   applyFailed: (detail: string) => `数据交换包导入失败，数据库未作任何改动：${detail}`,
   packageNotFound: '没有找到这个数据交换包。',
   folderMissing: (folder: string) => `导出目录 ${folder} 不存在：请插入 U 盘或连接共享文件夹后重试。`,
+  tooManyToday: (parts: number) => `今天的数据交换包序号（文件名末 3 位，每天最多 999）不够本次导出的 ${parts} 个分包使用，请明天再导出。`,
+  cannotSplit: (limit: number, size: number) =>
+    `数据交换包无法再拆分：有一条记录（或一个党组织连同担任其书记的党员）单独成包已达 ${sizeText(size)}，超过市级平台 ${sizeText(limit)} 的上限，未导出。`,
 } as const;
+
+/** 50 MiB, 64 KiB: how a size limit reads in a message. */
+function sizeText(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Number((bytes / 1024 / 1024).toFixed(1))} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
+}
 
 /** What the exchange says about the HTTP sync (SPEC §4). */
 export const syncTexts = {
@@ -101,6 +109,7 @@ export const scheduleTexts = {
   toOutbox: '放入待发送队列',
   nowhere: '（尚未选择导出位置）',
   nowhereError: '定时导出尚未选择导出位置（文件夹或待发送队列）。',
-  done: (file: string, records: number, where: readonly string[]) => `已导出 ${file}（${records} 条记录）到 ${where.map((w) => (w === 'outbox' ? '待发送队列' : w)).join('、')}`,
+  done: (files: readonly string[], records: number, where: readonly string[]) =>
+    `已导出 ${files.length > 1 ? `${files[0] ?? ''} 等 ${files.length} 个分包（超过市级平台单包上限）` : (files[0] ?? '')}（${records} 条记录）到 ${where.map((w) => (w === 'outbox' ? '待发送队列' : w)).join('、')}`,
   failed: '定时导出失败（内部错误），请查看日志。',
 } as const;

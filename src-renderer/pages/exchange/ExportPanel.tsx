@@ -63,10 +63,11 @@ export function ExportPanel({ onConflicts }: { onConflicts: () => void }) {
     act(async () => {
       const result = await api.call('exchange.exportPackage', { since: incremental ? 'last' : 'full', download, outbox, ...(toFolder && folder.trim() ? { folder: folder.trim() } : {}) });
       if (!result.ok) return (setError(result.error), null);
-      const made = result.value;
-      if (made.contentBase64) downloadBase64(made.fileName, ZIP, made.contentBase64);
-      const where = made.deliveredTo.map((d) => (d === 'outbox' ? '已放入待发送队列' : `已写入 ${d}`)).join('，');
-      return e.made(made.fileName, made.records, where);
+      const { parts } = result.value;
+      for (const part of parts) if (part.contentBase64) downloadBase64(part.fileName, ZIP, part.contentBase64);
+      const where = [...new Set(parts.flatMap((p) => p.deliveredTo))].map((d) => (d === 'outbox' ? '已放入待发送队列' : `已写入 ${d}`)).join('，');
+      const records = parts.reduce((n, p) => n + p.records, 0);
+      return e.made(parts.length > 1 ? e.split(result.value.fileName, parts.length) : result.value.fileName, records, where);
     });
 
   const receive = (file: File) =>

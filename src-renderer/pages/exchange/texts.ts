@@ -72,6 +72,7 @@ export const t = {
     outbox: '放入待发送队列（由同步上传市级平台）',
     make: '导出数据包',
     made: (file: string, records: number, where: string) => `已导出 ${file}（${records} 条记录）${where ? `，${where}` : ''}。`,
+    split: (first: string, parts: number) => `${first} 等，超过市级平台单包上限，共 ${parts} 个分包（每个都须送达）`,
     receive: '导入数据交换包',
     receiveLead: '市级平台下发的数据包（U 盘带回）或社区工作站导出的数据包：校验完整后整包导入；与本地修改冲突的记录需逐项确认。',
     chooseZip: '选择数据包（.zip）',

@@ -1,16 +1,20 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PackageExported, ResidentRecord } from '../../../src-main/contract';
 import type { CoreRuntime } from '../../../src-main/core/core';
 import { openCore } from '../../../src-main/core/core';
 import { generateStreet } from '../../../src-main/core/demo/generate';
+import { lastExchangeSeq } from '../../../src-main/core/exchange/packages/receive';
+import { makePackage, watermark } from '../../../src-main/core/exchange/packages/service';
 import { readRecords } from '../../../src-main/core/exchange/records';
 import { composeIdNumber } from '../../../src-main/core/people/idNumber';
 import { entityNames } from '../../../src-main/dto/records';
 import { call, demoCore, fixedClock, resourcesDir, testCore } from '../../helpers/core';
 import { filesUnder, tempDataDir } from '../../helpers/storage';
+import { checkUpload } from '../../cityPlatform/server';
 import { craftPackage, unpack, upload } from './packages';
 
 const cores: CoreRuntime[] = [];
@@ -263,5 +267,174 @@ describe('exchange packages: receiving', () => {
       expect(stored.includes(Buffer.from(key))).toBe(false);
     }
     expect(filesUnder(join(dataDir, 'exchange')).filter((f) => !f.endsWith('.zip'))).toEqual([]);
+  });
+});
+
+describe('exchange packages: an export over the size limit is split into parts', () => {
+  const LIMIT = 64 * 1024;
+  const sha = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
+  const records = (core: CoreRuntime) => Object.fromEntries(entityNames.map((e) => [e, readRecords(core.data.store().db, e).length]));
+  const applyInOrder = async (target: CoreRuntime, parts: readonly { fileName: string; bytes: Uint8Array }[]) => {
+    const outcomes = [];
+    for (const part of parts) outcomes.push(await call(target, 'exchange.receivePackage', upload(part)));
+    return outcomes;
+  };
+
+  it('splits only when the zip would be larger than the limit', async () => {
+    const core = keep(await demoCore());
+    const whole = makePackage(core.context(), { incremental: false });
+    expect(whole.parts).toHaveLength(1);
+    const size = whole.parts[0]?.bytes.length ?? 0;
+    expect(size).toBeGreaterThan(2 * LIMIT);
+    // A package's size varies by a byte or two with its random packageId in the manifest.
+    const fits = makePackage(core.context(), { incremental: false, limitBytes: size + 16 });
+    expect(fits.parts).toHaveLength(1);
+    const under = makePackage(core.context(), { incremental: false, limitBytes: size - 16 });
+    expect(under.parts.length).toBeGreaterThan(1);
+    for (const part of under.parts) expect(part.bytes.length).toBeLessThan(size);
+    // The handler's answer: the first part at the top, every part listed.
+    const answer = await call(core, 'exchange.exportPackage', { since: 'full' });
+    expect(answer.parts).toHaveLength(1);
+    expect(answer.parts[0]).toMatchObject({ packageId: answer.packageId, fileName: answer.fileName, sha256: answer.sha256, records: answer.records, contentBase64: answer.contentBase64 });
+  });
+
+  it('makes every part a complete package of its own, no larger than the limit, with consecutive file numbers, that applied in order rebuild every record in an empty database', async () => {
+    const core = keep(await demoCore());
+    const street = streetOf(core);
+    const made = makePackage(core.context(), { incremental: false, limitBytes: LIMIT });
+    const { parts } = made;
+    expect(parts.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(parts.map((p) => p.packageId)).size).toBe(parts.length);
+    expect(parts.map((p) => p.fileName)).toEqual(parts.map((_p, i) => `${street.code}_20261121T093000_${String(i + 1).padStart(3, '0')}.zip`));
+    const seen = new Map<string, Set<string>>();
+    for (const part of parts) {
+      expect(part.bytes.length).toBeLessThanOrEqual(LIMIT);
+      expect(part.sha256).toBe(sha(part.bytes));
+      // The strict platform double's own SPEC §3 checks: manifest, file sha256s, counts, lines.
+      expect(checkUpload(Buffer.from(part.bytes), part.packageId, street.code)).toEqual([]);
+      const files = unzipSync(part.bytes);
+      const { manifest, lines } = unpack(part.bytes);
+      expect(manifest).toMatchObject({ packageId: part.packageId, since: null, until: '2026-11-21T09:30:00+08:00', createdAt: '2026-11-21T09:30:00+08:00', direction: 'up', streetCode: street.code });
+      expect(Object.keys(files).sort()).toEqual(['manifest.json', ...manifest.files.map((f) => f.name)].sort());
+      for (const f of manifest.files) {
+        expect(f.sha256).toBe(sha(files[f.name] ?? new Uint8Array()));
+        expect(f.records).toBe(lines[f.entity]?.length);
+        expect(part.counts[f.entity]).toBe(f.records);
+        const keys = seen.get(f.entity) ?? new Set<string>();
+        for (const l of lines[f.entity] ?? []) {
+          expect(keys.has(l.key)).toBe(false);
+          keys.add(l.key);
+        }
+        seen.set(f.entity, keys);
+      }
+    }
+    // Residents continue from one part into the next.
+    expect(parts.filter((p) => (p.counts.resident ?? 0) > 0).length).toBeGreaterThanOrEqual(2);
+    expect(made.counts).toEqual(records(core));
+    for (const entity of entityNames) expect(seen.get(entity)?.size ?? 0).toBe(records(core)[entity]);
+
+    const empty = keep(await testCore());
+    await call(empty, 'setup.createEmpty', street);
+    const outcomes = await applyInOrder(empty, parts);
+    expect(outcomes.map((o) => o.status)).toEqual(parts.map(() => 'applied'));
+    expect(outcomes.map((o) => o.inserted)).toEqual(parts.map((p) => Object.values(p.counts).reduce((n, c) => n + (c ?? 0), 0)));
+    expect(everything(empty)).toEqual(everything(core));
+  });
+
+  it('splits an increment with tombstones so that its parts, applied in order, leave a replica identical (members before their organisation, upserts before deletes)', async () => {
+    const origin = keep(await demoCore());
+    const replica = keep(await demoCore());
+    makePackage(origin.context(), { incremental: true, folder: tempDataDir('scc-usb-') });
+    const db = origin.data.store().db;
+    const grid = db.value<string>("SELECT code FROM grid WHERE kind <> '专属网格' LIMIT 1") ?? '';
+    for (let i = 0; i < 300; i++) await call(origin, 'records.save', { entity: 'resident', mode: 'update', key: firstResident(origin, i + 20), values: { phone: `1370000${String(i).padStart(4, '0')}` } });
+    for (let i = 0; i < 3; i++) await call(origin, 'records.remove', { entity: 'resident', key: firstResident(origin, 400) });
+    await call(origin, 'records.save', { entity: 'resident', mode: 'create', values: { idNumber: composeIdNumber('150102', '1991-01-01', 31), name: '新来的', gridCode: grid } });
+    // An organisation without sub-organisations or work-force roles, removed with its members.
+    const org = db.value<string>(
+      `SELECT o.code FROM party_org o WHERE NOT EXISTS (SELECT 1 FROM party_org c WHERE c.parent_id = o.id) AND EXISTS (SELECT 1 FROM party_member m WHERE m.org_id = o.id)
+       ORDER BY o.id DESC LIMIT 1`,
+    );
+    if (!org) throw new Error('demo street has a branch with members');
+    const members = db.all<{ id: string }>('SELECT p.id_number AS id FROM party_member m JOIN person p ON p.id = m.person_id JOIN party_org o ON o.id = m.org_id WHERE o.code = ?', [org]);
+    for (const m of members) await call(origin, 'records.remove', { entity: 'partyMember', key: m.id });
+    await call(origin, 'records.remove', { entity: 'partyOrg', key: org });
+
+    const made = makePackage(origin.context(), { incremental: true, limitBytes: 6 * 1024 });
+    expect(made.parts.length).toBeGreaterThanOrEqual(2);
+    for (const part of made.parts) expect(part.bytes.length).toBeLessThanOrEqual(6 * 1024);
+    const lines = made.parts.map((p) => unpack(p.bytes).lines);
+    const partOf = (entity: string, key: string) => lines.findIndex((l) => l[entity]?.some((x) => x.key === key));
+    expect(made.parts.every((p) => p.manifest.since === made.since)).toBe(true);
+    expect(partOf('partyOrg', org)).toBeGreaterThanOrEqual(Math.max(...members.map((m) => partOf('partyMember', m.id))));
+    expect(lines.flatMap((l) => l.partyOrg ?? []).find((l) => l.key === org)?.op).toBe('delete');
+    expect(made.counts.resident).toBe(304);
+
+    const outcomes = await applyInOrder(replica, made.parts);
+    expect(outcomes.map((o) => o.status)).toEqual(made.parts.map(() => 'applied'));
+    expect(everything(replica)).toEqual(everything(origin));
+  });
+
+  it('moves the watermark only when every part of the export was delivered', async () => {
+    const core = keep(await demoCore());
+    const ctx = core.context();
+    const split = makePackage(ctx, { incremental: true, limitBytes: LIMIT });
+    expect(split.parts.length).toBeGreaterThanOrEqual(3);
+    const key = firstResident(core);
+    await call(core, 'records.save', { entity: 'resident', mode: 'update', key, values: { phone: '13700002222' } });
+    for (const part of split.parts.slice(0, -1)) {
+      await call(core, 'exchange.acknowledgePackage', { packageId: part.packageId });
+      expect(watermark(ctx)).toBeNull();
+      expect(lastExchangeSeq(core.data.store().db)).toBe(0);
+    }
+    // An increment while a part is undelivered repeats the whole export.
+    const meanwhile = await call(core, 'exchange.exportPackage', { since: 'last', download: false });
+    expect(meanwhile.since).toBeNull();
+    expect(meanwhile.parts.reduce((n, p) => n + p.records, 0)).toBe(Object.values(records(core)).reduce((n, c) => n + c, 0));
+
+    const last = split.parts.at(-1);
+    await call(core, 'exchange.acknowledgePackage', { packageId: last?.packageId ?? '' });
+    const rows = core.data.store().db.all<{ partOf: string }>("SELECT part_of AS partOf FROM exchange_package WHERE package_id IN (SELECT value FROM json_each(?))", [JSON.stringify(split.parts.map((p) => p.packageId))]);
+    expect(rows.map((r) => r.partOf)).toEqual(split.parts.map(() => split.parts[0]?.packageId));
+    expect(watermark(ctx)).toMatchObject({ at: split.until, packageId: split.parts[0]?.packageId });
+    const after = await call(core, 'exchange.exportPackage', { since: 'last' });
+    expect(after.since).toBe(split.until);
+    expect(after.parts).toHaveLength(1);
+    expect(unpack(bytesOf(after)).lines.resident?.map((l) => l.key)).toEqual([key]);
+  });
+
+  it('keeps every part within the limit when records deflate far worse than those before them', async () => {
+    const core = keep(await demoCore());
+    // Descriptions of random characters among ordinary events: the ratio deflate achieved so far
+    // underestimates them, so some parts come out too large at first and are cut again.
+    let seed = 11;
+    const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const events = core.data.store().db.all<{ code: string }>('SELECT code FROM event ORDER BY code');
+    for (const [i, e] of events.entries()) {
+      if (i % 20 !== 5) continue;
+      const description = Array.from({ length: 4000 }, () => String.fromCharCode(0x4e00 + Math.floor(next() * 20000))).join('');
+      await call(core, 'records.save', { entity: 'event', mode: 'update', key: e.code, values: { description } });
+    }
+    const made = makePackage(core.context(), { incremental: false, limitBytes: 32 * 1024 });
+    for (const part of made.parts) expect(part.bytes.length).toBeLessThanOrEqual(32 * 1024);
+    const empty = keep(await testCore());
+    await call(empty, 'setup.createEmpty', streetOf(core));
+    for (const part of made.parts) expect((await call(empty, 'exchange.receivePackage', upload(part))).status).toBe('applied');
+    expect(everything(empty)).toEqual(everything(core));
+  });
+
+  it('refuses an export with a record that alone is larger than the limit, recording and queueing nothing', async () => {
+    const core = keep(await demoCore());
+    // A grid drawn with thousands of points: its one line deflates to more than 16 KiB.
+    let seed = 7;
+    const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const ring = Array.from({ length: 4000 }, () => [111 + next(), 40 + next()]);
+    const grid = core.data.store().db.value<string>('SELECT code FROM grid ORDER BY code LIMIT 1') ?? '';
+    await call(core, 'records.save', { entity: 'grid', mode: 'update', key: grid, values: { boundary: JSON.stringify({ type: 'Polygon', coordinates: [[...ring, ring[0]]] }) } });
+    expect(() => makePackage(core.context(), { incremental: false, outbox: true, limitBytes: 16 * 1024 })).toThrow(/无法再拆分.*超过市级平台 16 KiB 的上限/);
+    expect(core.data.store().db.value('SELECT count(*) FROM exchange_package')).toBe(0);
+    expect(core.data.store().db.value('SELECT count(*) FROM exchange_outbox')).toBe(0);
+    // The same street under the real limit: one package.
+    expect(makePackage(core.context(), { incremental: false }).parts).toHaveLength(1);
   });
 });

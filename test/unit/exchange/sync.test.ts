@@ -5,6 +5,7 @@ import type { ResidentRecord } from '../../../src-main/contract';
 import type { CoreRuntime } from '../../../src-main/core/core';
 import { createHash } from 'node:crypto';
 import { exchangeFiles } from '../../../src-main/core/exchange/files';
+import { makePackage, watermark } from '../../../src-main/core/exchange/packages/service';
 import { queueUpload } from '../../../src-main/core/exchange/sync/outbox';
 import { runSync } from '../../../src-main/core/exchange/sync/service';
 import { tick } from '../../../src-main/core/exchange/sync/background';
@@ -158,6 +159,56 @@ describe('sync: what the platform refuses for good', () => {
     expect(report.uploaded.map((u) => u.packageId)).toEqual([good.packageId]);
     const rows = await call(core, 'exchange.packages', {});
     expect(rows.find((r) => r.packageId === bad.packageId)?.upload).toMatchObject({ status: 'refused', error: expect.stringMatching(/HTTP 400/) });
+  });
+});
+
+describe('sync: an export split into parts', () => {
+  const LIMIT = 64 * 1024;
+
+  it('uploads the parts in order, each exactly once, and moves the watermark only once the last is accepted', async () => {
+    const core = await demoCore();
+    cores.push(core);
+    const streetCode = core.data.store().db.value<string>('SELECT code FROM street') ?? '';
+    // The platform double refuses (413) anything over the same limit.
+    const server = await startCityServer({ streetCode, limitBytes: LIMIT });
+    servers.push(server);
+    await call(core, 'sync.configure', { cityUrl: server.url, token: server.token });
+    const made = makePackage(core.context(), { incremental: true, outbox: true, limitBytes: LIMIT });
+    expect(made.parts.length).toBeGreaterThanOrEqual(3);
+    const ids = made.parts.map((p) => p.packageId);
+
+    // The first part gets through, then the platform stays busy longer than the round waits.
+    server.faults.push({ route: 'upload', kind: 'slow', delayMs: 0 }, ...Array.from({ length: 3 }, () => ({ route: 'upload' as const, kind: 'status' as const, status: 503 as const })));
+    const first = await runSync(core.context(), {}, { ...fast, policy: { ...fast.policy, maxAttempts: 3 } });
+    expect(first.uploaded.map((u) => u.packageId)).toEqual(ids.slice(0, 1));
+    expect(first.pending).toBe(ids.length - 1);
+    expect(watermark(core.context())).toBeNull();
+    // An increment made now still starts from nothing delivered: the undelivered parts' records are in it.
+    expect(makePackage(core.context(), { incremental: true }).since).toBeNull();
+
+    const second = await runSync(core.context(), {}, fast);
+    expect(second).toMatchObject({ lastError: null, pending: 0, refused: [] });
+    expect(server.received.map((r) => [r.packageId, r.sha256])).toEqual(made.parts.map((p) => [p.packageId, p.sha256]));
+    expect(server.duplicates).toEqual([]);
+    expect(server.log.filter((l) => l.route === 'upload' && l.status === 413)).toEqual([]);
+    expect(watermark(core.context())).toMatchObject({ at: made.until, packageId: ids[0] });
+    expect(makePackage(core.context(), { incremental: true }).since).toBe(made.until);
+  });
+
+  it('keeps a package the platform finds too large (413) as refused, saying it cannot be split further', async () => {
+    const { core, server } = await setup();
+    const ctx = core.context();
+    const big = craftPackage({ streetCode: server.streetCode, direction: 'up', lines: {} });
+    const sha = createHash('sha256').update(big.bytes).digest('hex');
+    ctx.write('test.queue', (w) => {
+      w.run("INSERT INTO exchange_package (package_id, direction, origin, file_name, created_at, counts, sha256, bytes, status) VALUES (?, 'up', 'local', ?, ?, '{}', ?, ?, 'created')", [big.packageId, big.fileName, big.manifest.createdAt, sha, big.bytes.length]);
+      queueUpload(ctx, w, { packageId: big.packageId, fileName: big.fileName, bytes: big.bytes, sha256: sha });
+    });
+    const small = await startCityServer({ streetCode: server.streetCode, limitBytes: 64 });
+    servers.push(small);
+    const report = await runSync(ctx, { url: small.url, token: small.token }, fast);
+    expect(report.refused).toEqual([{ packageId: big.packageId, reason: expect.stringMatching(/HTTP 413.*无法再拆分/) }]);
+    expect(small.received).toEqual([]);
   });
 });
 

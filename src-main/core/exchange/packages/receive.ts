@@ -15,6 +15,7 @@ import { recordsByKey } from '../records';
 import { packageTexts as t } from '../texts';
 import { changedKeys } from './changes';
 import { openPackage, PackageRejected, type OpenedPackage, type PackageProblem } from './open';
+import { DELIVERED_EXPORT } from './service';
 
 /**
  * Receiving a package (SPEC §3): from the city (down) or from a community workstation of this
@@ -38,11 +39,14 @@ interface Plan {
   drafts: Draft[];
 }
 
-/** The write after which local changes count as "since the last exchange". */
+/**
+ * The write after which local changes count as "since the last exchange". An export with a part
+ * not yet delivered does not count: the city has not seen all of its changes.
+ */
 export function lastExchangeSeq(db: ReadDb): number {
   return (
     db.value<number>(
-      `SELECT max(s) FROM (SELECT max(to_seq) AS s FROM exchange_package WHERE origin = 'local' AND status = 'acknowledged'
+      `SELECT max(s) FROM (SELECT max(p.to_seq) AS s FROM exchange_package p WHERE ${DELIVERED_EXPORT}
                          UNION ALL SELECT max(applied_seq) FROM exchange_package WHERE origin <> 'local' AND status = 'applied')`,
     ) ?? 0
   );

@@ -48,7 +48,9 @@ function refusal(answer: HttpAnswer): string {
     case 409:
       return '市级平台已收到同一 packageId 但内容不同的数据包（HTTP 409）。';
     case 413:
-      return '数据包超过市级平台的 50 MiB 上限（HTTP 413），请改为增量导出。';
+      // Exports are split to fit SPEC §4's 50 MiB, so a 413 means the platform's limit is not the
+      // one the SPEC names: re-exporting would not help, a person must ask the platform.
+      return '数据包超过市级平台的单包上限（HTTP 413）。导出时已按接口规范的 50 MiB 上限自动分包，此包无法再拆分，请联系市级平台核实上限。';
     case 400: {
       const errors = (json(answer) as { errors?: { file?: string; line?: number; field?: string; reason?: string }[] } | null)?.errors ?? [];
       const first = errors

@@ -31,7 +31,7 @@ export function pendingUploads(db: ReadDb): OutboxItem[] {
   return db.all<OutboxItem>("SELECT package_id AS packageId, position, file, sha256, bytes FROM exchange_outbox WHERE status = 'pending' ORDER BY position");
 }
 
-/** The platform has the package (201, or 200 for one it already had): delivered, the watermark moves. */
+/** The platform has the package (201, or 200 for one it already had): delivered; the watermark moves once every part of its export is. */
 export function markSent(ctx: CoreContext, packageId: string, receivedAt: string): void {
   const now = ctx.now();
   ctx.write('exchange.sync.uploaded', (w) => {

@@ -78,8 +78,10 @@ export function runScheduledExport(ctx: CoreContext): ScheduleStatus {
     if (!schedule.folder && !schedule.outbox) throw new AppError('VALIDATION', t.nowhereError);
     const made = makePackage(ctx, { incremental: schedule.incremental, ...(schedule.folder ? { folder: schedule.folder } : {}), outbox: schedule.outbox });
     const records = Object.values(made.counts).reduce((n, c) => n + (c ?? 0), 0);
+    const files = made.parts.map((p) => p.fileName);
+    const where = [...new Set(made.parts.flatMap((p) => p.deliveredTo))];
     updateState(ctx.data, (s) => {
-      s.schedule = { lastRunAt: at, lastAttemptAt: at, lastResult: t.done(made.fileName, records, made.deliveredTo), lastError: null, lastPackageId: made.packageId };
+      s.schedule = { lastRunAt: at, lastAttemptAt: at, lastResult: t.done(files, records, where), lastError: null, lastPackageId: made.parts[0]?.packageId ?? null };
     });
   } catch (error) {
     const message = error instanceof AppError ? error.message : t.failed;

@@ -25,6 +25,7 @@ export interface ExchangeState {
     lastAttemptAt: string | null;
     lastResult: string | null;
     lastError: string | null;
+    /** The export's package: its first part, when it was split. */
     lastPackageId: string | null;
   };
 }

@@ -221,7 +221,7 @@ CREATE TABLE exchange_package (
   applied_seq      INTEGER,                                -- received: the write that applied it
   applied_at       TEXT,
   acked_at         TEXT                                    -- received from the city: ack sent
-);
+, part_of TEXT REFERENCES exchange_package(package_id));
 
 -- table exchange_quarantine
 CREATE TABLE exchange_quarantine (
@@ -477,6 +477,9 @@ CREATE INDEX exchange_import_batch_seq ON exchange_import_batch(seq);
 
 -- index exchange_outbox_status
 CREATE INDEX exchange_outbox_status ON exchange_outbox(status, position);
+
+-- index exchange_package_part_of
+CREATE INDEX exchange_package_part_of ON exchange_package(part_of) WHERE part_of IS NOT NULL;
 
 -- index exchange_package_status
 CREATE INDEX exchange_package_status ON exchange_package(origin, status, created_at);
