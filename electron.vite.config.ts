@@ -35,7 +35,7 @@ export default defineConfig({
     build: {
       outDir: resolve(root, 'out/renderer'),
       chunkSizeWarningLimit: 2500,
-      minify: true,
+      minify: process.env.SCC_NO_MINIFY ? false : true,
       rolldownOptions: {
         input: { index: resolve(root, 'src-renderer/index.html') },
       },

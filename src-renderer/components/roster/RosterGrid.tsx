@@ -12,7 +12,7 @@ import type {
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { ApiError, EditPlan, EditResult, EditRow, RosterName, RosterQueryInput, RosterRow, SavedView, Scope, ViewState } from '../../../src-main/contract';
+import type { ApiError, EditPlan, EditResult, EditRow, Output, Result, RosterName, RosterQueryInput, RosterRow, SavedView, Scope, ViewState } from '../../../src-main/contract';
 import { api } from '../../api/client';
 import { downloadBase64 } from '../../api/files';
 import { usePageActive } from '../../app/pageActive';
@@ -25,7 +25,7 @@ import { showToast } from '../Toasts';
 import { recordStep, redo, undo, useUndoStacks } from '../undoStack';
 import { BulkEditDialog } from './BulkEditDialog';
 import { ColumnsMenu } from './ColumnsMenu';
-import { columnDefs, DETAIL_COLUMN, DetailLink, NEW_ROW_KEY, type GridContext } from './columns';
+import { columnDefs, DETAIL_COLUMN, DetailLink, hintColumn, NEW_ROW_KEY, type GridContext } from './columns';
 import { toAgModel, toColumnFilters } from './filters';
 import { PasteDialog } from './PasteDialog';
 import { T } from './texts';
@@ -66,6 +66,19 @@ const rowIdOf = (p: { data: RosterRow }): string => p.data.key;
 // A page of 100 rows and a screen of ~30 are drawn in one go (suppressAnimationFrame): spreading
 // the cells over animation frames made a sort or a search show its rows 30–50 ms later.
 
+/** The first block of a roster, asked for before its grid is built (see `early` below). */
+interface EarlyBlock {
+  key: string;
+  answer: Promise<Result<Output<'roster.page'>>>;
+}
+
+function askFirstBlock(roster: RosterName, scope: Scope, orgCode: string | undefined, viewPage: string): EarlyBlock | null {
+  // A saved view about to be applied asks for its own rows (its filters and sort).
+  if (localStorage.getItem(`scc.view.${viewPage}`)) return null;
+  const query: RosterQueryInput = { roster, scope, ...(orgCode ? { orgCode } : {}), search: '', filters: {}, sort: [] };
+  return { key: JSON.stringify(query), answer: api.call('roster.page', { ...query, offset: 0, limit: BLOCK, withTotal: false }) };
+}
+
 /** The rows of the current view, asked of the core a block at a time (AG Grid's infinite row model). */
 function sortOf(state: ColumnState[]): { column: string; desc: boolean }[] {
   return state
@@ -103,6 +116,10 @@ export function RosterGrid({ roster, viewPage, scope, onScopeChange, orgCode, on
   const queryKeyRef = useRef('');
   const cellErrorRef = useRef<CellError | null>(null);
   const scopeKey = JSON.stringify(scope);
+  // Building the grid takes AG Grid tens of milliseconds before it asks for rows: the first block
+  // is asked for as the roster first renders, and the grid's first request takes that answer.
+  const [early] = useState(() => askFirstBlock(roster, scope, orgCode, viewPage));
+  const earlyRef = useRef(early);
 
   /** The query the grid shows now: scope, organisation, search, its filters and sort. */
   const currentQuery = useCallback((): RosterQueryInput => {
@@ -135,7 +152,13 @@ export function RosterGrid({ roster, viewPage, scope, onScopeChange, orgCode, on
           countRef.current = null;
           setTotal(null);
         }
-        void api.call('roster.page', { ...query, offset: params.startRow, limit: params.endRow - params.startRow, withTotal: false }).then((result) => {
+        const prefetched = earlyRef.current;
+        earlyRef.current = null;
+        const answer =
+          prefetched?.key === key && params.startRow === 0 && params.endRow - params.startRow === BLOCK
+            ? prefetched.answer
+            : api.call('roster.page', { ...query, offset: params.startRow, limit: params.endRow - params.startRow, withTotal: false });
+        void answer.then((result) => {
           if (!result.ok) {
             setError(result.error);
             params.failCallback();
@@ -372,7 +395,7 @@ export function RosterGrid({ roster, viewPage, scope, onScopeChange, orgCode, on
 
   const newRow = useMemo<RosterRow[] | undefined>(() => {
     if (!schema?.canAdd) return undefined;
-    const first = schema.columns.find((c) => c.pinned) ?? schema.columns[0];
+    const first = hintColumn(schema.columns);
     return [{ key: NEW_ROW_KEY, ...(first ? { [first.id]: T.newRowHint } : {}) }];
   }, [schema]);
 
@@ -412,7 +435,7 @@ export function RosterGrid({ roster, viewPage, scope, onScopeChange, orgCode, on
           datasource={datasource}
           cacheBlockSize={BLOCK}
           maxBlocksInCache={10}
-          rowBuffer={6}
+          rowBuffer={3}
           suppressAnimationFrame
           alwaysShowVerticalScroll
           infiniteInitialRowCount={1}

@@ -57,7 +57,11 @@ export class DetailLink implements ICellRendererComp<RosterRow> {
   }
 }
 
+/** The column whose cell in the new-row line carries its hint: the first frozen one, or the first. */
+export const hintColumn = (columns: ColumnInfo[]): ColumnInfo | undefined => columns.find((c) => c.pinned) ?? columns[0];
+
 export function columnDefs(columns: ColumnInfo[]): ColDef<RosterRow>[] {
+  const hint = hintColumn(columns);
   return columns.map((c) => {
     const numeric = c.type === 'number' || c.type === 'integer';
     const def: ColDef<RosterRow> = {
@@ -72,7 +76,9 @@ export function columnDefs(columns: ColumnInfo[]): ColDef<RosterRow>[] {
       sortable: c.sortable,
       editable: c.editable ? (p: EditableCallbackParams<RosterRow>) => !isNewRow(p) : false,
       cellClass: numeric ? 'ag-right-aligned-cell' : undefined,
-      tooltipValueGetter: (p) => (isNewRow(p) ? T.newRowTitle : undefined),
+      // On the hint's column only: a tooltip getter gives every cell of the column a tooltip
+      // feature, built anew for each row a sort or a scroll draws.
+      ...(c === hint ? { tooltipValueGetter: (p: { node?: { rowPinned?: 'top' | 'bottom' | null } | null }) => (isNewRow(p) ? T.newRowTitle : undefined) } : {}),
       cellClassRules: {
         'cell-derived': (p: CellClassParams<RosterRow>) => !c.editable && !isNewRow(p),
         'cell-invalid': (p: CellClassParams<RosterRow, GridContext>) => p.data !== undefined && p.context.invalid?.key === p.data.key && p.context.invalid.column === c.id,
