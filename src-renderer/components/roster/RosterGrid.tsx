@@ -435,7 +435,7 @@ export function RosterGrid({ roster, viewPage, scope, onScopeChange, orgCode, on
           datasource={datasource}
           cacheBlockSize={BLOCK}
           maxBlocksInCache={10}
-          rowBuffer={3}
+          rowBuffer={6}
           suppressAnimationFrame
           alwaysShowVerticalScroll
           infiniteInitialRowCount={1}
