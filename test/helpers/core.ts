@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
 import { openCore, type CoreOptions, type CoreRuntime } from '../../src-main/core/core';
 import type { Input, Method, Output } from '../../src-main/contract';
 import { generateStreet } from '../../src-main/core/demo/generate';
@@ -19,6 +20,22 @@ export async function demoCore(options: Partial<CoreOptions> = {}, size: SizeNam
   const core = await testCore(options);
   core.data.create((db) => generateStreet(db, { size, seed: 7, now: core.now() }));
   return core;
+}
+
+/**
+ * Cores a test file opens, each closed after its test: `demo()` opens a fresh demo street,
+ * `keep(core)` takes any other core the test opened.
+ */
+export function coresClosedAfterEach(): { demo: () => Promise<CoreRuntime>; keep: <T extends CoreRuntime>(core: T) => T } {
+  const open: CoreRuntime[] = [];
+  afterEach(async () => {
+    for (const core of open.splice(0)) await core.close();
+  });
+  const keep = <T extends CoreRuntime>(core: T): T => {
+    open.push(core);
+    return core;
+  };
+  return { demo: async () => keep(await demoCore()), keep };
 }
 
 /** Calls through the same dispatch the transports use, and unwraps a success (fails the test otherwise). */

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { entityNames, type EntityName } from '../../../src-main/dto/records';
 import type { CoreRuntime } from '../../../src-main/core/core';
 import { entities } from '../../../src-main/core/catalog/fields';
@@ -10,18 +10,11 @@ import { cellFor } from '../../../src-main/core/exchange/export/xlsx';
 import { readRecords } from '../../../src-main/core/exchange/records';
 import { parseCsv } from '../../../src-main/core/exchange/read/csv';
 import { repositories } from '../../../src-main/core/records';
-import { call, demoCore, testCore } from '../../helpers/core';
+import { call, coresClosedAfterEach, testCore } from '../../helpers/core';
 import { xlsxToCsv } from './libreoffice';
 
-const cores: CoreRuntime[] = [];
-afterEach(async () => {
-  for (const c of cores.splice(0)) await c.close();
-});
-async function demo(): Promise<CoreRuntime> {
-  const core = await demoCore();
-  cores.push(core);
-  return core;
-}
+const cores = coresClosedAfterEach();
+const demo = cores.demo;
 
 const textOf = (entity: EntityName, key: string, value: unknown): string => {
   const field = entities[entity].fields.find((f) => f.key === key);
@@ -85,7 +78,7 @@ describe('template export', () => {
 
     const street = core.data.store().db.get<{ code: string; name: string }>('SELECT code, name FROM street') ?? { code: '', name: '' };
     const empty = await testCore();
-    cores.push(empty);
+    cores.keep(empty);
     await call(empty, 'setup.createEmpty', street);
     const applied = await call(empty, 'exchange.importApply', { planId: (await call(empty, 'exchange.importPreview', { files })).planId });
     expect(applied.totals.rejected).toBe(0);

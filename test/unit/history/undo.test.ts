@@ -1,22 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CoreRuntime } from '../../../src-main/core/core';
 import { openCore } from '../../../src-main/core/core';
 import { generateStreet } from '../../../src-main/core/demo/generate';
 import type { SqlDb } from '../../../src-main/core/db/sqlite';
 import { composeIdNumber } from '../../../src-main/core/people/idNumber';
-import { call, demoCore, fixedClock, resourcesDir } from '../../helpers/core';
+import { call, coresClosedAfterEach, demoCore, fixedClock, resourcesDir } from '../../helpers/core';
 import { tempDataDir } from '../../helpers/storage';
 
-const cores: CoreRuntime[] = [];
-afterEach(async () => {
-  for (const c of cores.splice(0)) await c.close();
-});
-
-async function fresh(): Promise<CoreRuntime> {
-  const core = await demoCore();
-  cores.push(core);
-  return core;
-}
+const cores = coresClosedAfterEach();
+const fresh = cores.demo;
 
 function dump(db: SqlDb): string {
   const tables = db.all<{ name: string; ncol: number }>("SELECT name, ncol FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT IN ('audit_log') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name");
@@ -102,7 +94,7 @@ describe('undo and redo at the data layer', () => {
     await call(core, 'history.undo', { seq: edit.seq });
     core.data.close({ snapshot: false });
     const again = await open();
-    cores.push(again);
+    cores.keep(again);
     expect(await call(again, 'records.get', { entity: 'resident', key })).toEqual(original);
   });
 });

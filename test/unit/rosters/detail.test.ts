@@ -1,18 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { CoreRuntime } from '../../../src-main/core/core';
+import { describe, expect, it } from 'vitest';
 import type { ViewState } from '../../../src-main/contract';
-import { call, demoCore } from '../../helpers/core';
+import { call, coresClosedAfterEach } from '../../helpers/core';
 
-const cores: CoreRuntime[] = [];
-afterEach(async () => {
-  for (const c of cores.splice(0)) await c.close();
-});
-
-async function fresh(): Promise<CoreRuntime> {
-  const core = await demoCore();
-  cores.push(core);
-  return core;
-}
+const cores = coresClosedAfterEach();
+const fresh = cores.demo;
 
 describe('the record drawer', () => {
   it('tells every role of a person and the history of their record, field by field, newest first', async () => {

@@ -1,20 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CoreRuntime } from '../../../src-main/core/core';
 import { composeIdNumber } from '../../../src-main/core/people/idNumber';
 import { parseTsv } from '../../../src-main/core/rosters/paste';
 import type { ResidentRecord, RosterQueryInput } from '../../../src-main/contract';
-import { call, demoCore } from '../../helpers/core';
+import { call, coresClosedAfterEach } from '../../helpers/core';
 
-const cores: CoreRuntime[] = [];
-afterEach(async () => {
-  for (const c of cores.splice(0)) await c.close();
-});
-
-async function fresh(): Promise<CoreRuntime> {
-  const core = await demoCore();
-  cores.push(core);
-  return core;
-}
+const cores = coresClosedAfterEach();
+const fresh = cores.demo;
 
 const rows = async (core: CoreRuntime, q: Partial<RosterQueryInput> = {}, limit = 100) => (await call(core, 'roster.page', { roster: 'residents', limit, ...q })).rows;
 const resident = async (core: CoreRuntime, key: string): Promise<ResidentRecord> => (await call(core, 'records.get', { entity: 'resident', key })) as ResidentRecord;
