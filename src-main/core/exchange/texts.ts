@@ -87,6 +87,7 @@ export const syncTexts = {
   acknowledging: '确认已接收',
   gaveUp: (what: string, reason: string) => `${what}未成功：${reason}。已多次重试，稍后会自动再试，未上传的数据包保留在待发送队列中。`,
   outboxDamaged: '待发送队列中的数据包文件缺失或已损坏，未上传（同一 packageId 不能换内容上传）：请重新导出。',
+  earlierPartRefused: (id: string) => `同一次导出的前一部分（${id}）已被市级平台拒收，本部分不再单独上传，以免平台收到缺少前一部分的数据：请处理被拒收的部分后重新导出。`,
   listRefused: '市级平台拒绝了下发数据包的查询。',
   fetchRefused: (id: string) => `市级平台拒绝提供数据包 ${id}。`,
   ackRefused: (id: string) => `市级平台拒绝了数据包 ${id} 的接收确认。`,

@@ -195,6 +195,37 @@ describe('sync: an export split into parts', () => {
     expect(makePackage(core.context(), { incremental: true }).since).toBe(made.until);
   });
 
+  it('sends no later part of an export once an earlier part is refused, and says why', async () => {
+    const core = await demoCore();
+    cores.push(core);
+    const streetCode = core.data.store().db.value<string>('SELECT code FROM street') ?? '';
+    const server = await startCityServer({ streetCode, limitBytes: LIMIT });
+    servers.push(server);
+    await call(core, 'sync.configure', { cityUrl: server.url, token: server.token });
+    const made = makePackage(core.context(), { incremental: true, outbox: true, limitBytes: LIMIT });
+    const ids = made.parts.map((p) => p.packageId);
+    expect(ids.length).toBeGreaterThanOrEqual(3);
+    // The second part's file is damaged in the outbox: it can never be sent as made.
+    exchangeFiles.write(core.context(), 'outbox', `${ids[1]}.zip`, new Uint8Array([1, 2, 3]));
+
+    const report = await runSync(core.context(), {}, fast);
+    expect(report.uploaded.map((u) => u.packageId)).toEqual(ids.slice(0, 1));
+    expect(report.refused.map((r) => r.packageId)).toEqual(ids.slice(1));
+    expect(report.refused[0]?.reason).toMatch(/已损坏/);
+    for (const later of report.refused.slice(1)) expect(later.reason).toBe(`同一次导出的前一部分（${ids[1]}）已被市级平台拒收，本部分不再单独上传，以免平台收到缺少前一部分的数据：请处理被拒收的部分后重新导出。`);
+    expect(report.pending).toBe(0);
+    expect(server.received.map((r) => r.packageId)).toEqual(ids.slice(0, 1));
+    // The export was not delivered: the next increment carries everything again.
+    expect(watermark(core.context())).toBeNull();
+
+    // The export made again afterwards is not held back by the refused one, and delivers.
+    const next = makePackage(core.context(), { incremental: true, outbox: true, limitBytes: LIMIT });
+    const again = await runSync(core.context(), {}, fast);
+    expect(again).toMatchObject({ refused: [], pending: 0, lastError: null });
+    expect(again.uploaded.map((u) => u.packageId)).toEqual(next.parts.map((p) => p.packageId));
+    expect(watermark(core.context())).toMatchObject({ at: next.until, packageId: next.parts[0]?.packageId });
+  });
+
   it('keeps a package the platform finds too large (413) as refused, saying it cannot be split further', async () => {
     const { core, server } = await setup();
     const ctx = core.context();

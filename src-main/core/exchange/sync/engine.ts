@@ -6,7 +6,7 @@ import { log } from '../../log';
 import { exchangeFiles } from '../files';
 import { receivePackage } from '../packages/receive';
 import { ackPackage, fetchPackage, listDown, uploadPackage, type Answer, type CityEndpoint } from './cityApi';
-import { markRefused, markSent, pendingUploads } from './outbox';
+import { markRefused, markSent, pendingUploads, refusedEarlierPart } from './outbox';
 import { defaultPolicy, realSleep, withRetries, type RetryEnv, type RetryPolicy } from './retry';
 import { syncTexts as t } from '../texts';
 
@@ -66,6 +66,12 @@ export async function syncOnce(ctx: CoreContext, options: SyncOptions): Promise<
 
   try {
     for (const item of pendingUploads(ctx.db())) {
+      const earlier = refusedEarlierPart(ctx.db(), item);
+      if (earlier) {
+        markRefused(ctx, item.packageId, t.earlierPartRefused(earlier));
+        report.refused.push({ packageId: item.packageId, reason: t.earlierPartRefused(earlier) });
+        continue;
+      }
       const bytes = exchangeFiles.read(ctx, 'outbox', item.file);
       if (!bytes || createHash('sha256').update(bytes).digest('hex') !== item.sha256) {
         // Never another body under the same packageId: a damaged file is held back, not "fixed".

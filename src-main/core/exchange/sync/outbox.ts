@@ -31,6 +31,24 @@ export function pendingUploads(db: ReadDb): OutboxItem[] {
   return db.all<OutboxItem>("SELECT package_id AS packageId, position, file, sha256, bytes FROM exchange_outbox WHERE status = 'pending' ORDER BY position");
 }
 
+/**
+ * An earlier part of the same export that the platform refused, if any. The parts of an export
+ * are applied in order, so a later one must not reach the platform without it.
+ */
+export function refusedEarlierPart(db: ReadDb, item: OutboxItem): string | null {
+  return (
+    db.value<string>(
+      `SELECT earlier.package_id FROM exchange_outbox earlier
+       JOIN exchange_package ep ON ep.package_id = earlier.package_id
+       JOIN exchange_package mine ON mine.package_id = ?
+       WHERE earlier.status = 'refused' AND earlier.position < ?
+         AND coalesce(ep.part_of, ep.package_id) = coalesce(mine.part_of, mine.package_id)
+       ORDER BY earlier.position LIMIT 1`,
+      [item.packageId, item.position],
+    ) ?? null
+  );
+}
+
 /** The platform has the package (201, or 200 for one it already had): delivered; the watermark moves once every part of its export is. */
 export function markSent(ctx: CoreContext, packageId: string, receivedAt: string): void {
   const now = ctx.now();
