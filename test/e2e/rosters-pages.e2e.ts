@@ -158,7 +158,7 @@ describe('roster pages in Chromium', () => {
     await editCell(page, grids, g.code, 'dedicatedKind', '医院');
     await expect.poll(() => page.locator('.cell-error').textContent()).toContain('只有专属网格才填写专属网格类别');
     await screenshot(page, 'rosters-14-geo-1920x1080');
-    await page.locator('.page-head h1').click();
+    await page.getByRole('heading', { name: '网格/社区', exact: true }).click();
     await page.keyboard.press('Control+z');
     await expectToast(page, /已撤销：修改网格“.+”的网格名称/);
     await expect.poll(async () => (await apiCall<GridRecord>(served.url, 'records.get', { entity: 'grid', key: g.code })).name).toBe(g.name);

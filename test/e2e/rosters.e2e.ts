@@ -298,6 +298,90 @@ describe('实有人口 roster in Chromium', () => {
     await close();
   });
 
+  it('asks for the rows of a sort, a filter and a search as the person acts, once each', async () => {
+    const { page, errors, close } = await openResidents();
+    const residents = grid(page, '实有人口');
+    // Every roster.page request the page sends, noted as fetch is called.
+    await page.evaluate(() => {
+      const sent: string[] = [];
+      (window as unknown as { sent: string[] }).sent = sent;
+      const fetch = window.fetch.bind(window);
+      window.fetch = (input, init) => {
+        if (String(input).endsWith('/roster.page')) sent.push(String(init?.body));
+        return fetch(input, init);
+      };
+    });
+    const sent = (): Promise<{ sort: unknown; filters: unknown; search: string; offset: number }[]> =>
+      page.evaluate(() => (window as unknown as { sent: string[] }).sent.map((b) => JSON.parse(b) as { sort: unknown; filters: unknown; search: string; offset: number }));
+    const clearSent = (): Promise<void> => page.evaluate(() => void ((window as unknown as { sent: string[] }).sent.length = 0));
+    // What the page had asked for by the time the event that did the action returned: AG Grid
+    // itself asks later, from a timer, once it has redrawn its header.
+    type Sent = { sent: string[] };
+    const askedDuring = (act: 'sort' | 'tick' | 'search'): Promise<number> =>
+      page.evaluate((act) => {
+        const { sent } = window as unknown as Sent;
+        sent.length = 0;
+        const roster = document.querySelector('[aria-label="实有人口"]');
+        if (act === 'sort') roster?.querySelector<HTMLElement>('.ag-header-cell[col-id=birthDate] .ag-header-cell-label')?.click();
+        if (act === 'tick') [...document.querySelectorAll('.enum-filter-option')].find((l) => l.textContent?.trim() === '流动人口')?.querySelector('input')?.click();
+        if (act === 'search') roster?.closest('.roster')?.querySelector<HTMLFormElement>('form.roster-search')?.requestSubmit();
+        return sent.length;
+      }, act);
+
+    // Sort: a click on the 出生日期 header.
+    expect(await askedDuring('sort')).toBe(1);
+    const sorted = await apiPage(served.url, { roster: 'residents', sort: [{ column: 'birthDate', desc: false }], limit: 3 });
+    await expect.poll(async () => (await dataRowIds(residents)).slice(0, 3)).toEqual(sorted.rows.map((r) => r.key));
+    expect(await sent()).toEqual([expect.objectContaining({ sort: [{ column: 'birthDate', desc: false }], offset: 0 })]);
+
+    // Filter: a tick box of the 人员类型 filter.
+    await residents.locator('.ag-header-cell[col-id="personType"] .ag-header-cell-filter-button').click();
+    await page.locator('.enum-filter').getByRole('button', { name: '全不选' }).click();
+    // Counted, not still counting (which total() also reads as 0).
+    await expect.poll(() => residents.locator('xpath=ancestor::div[contains(@class,"roster")][1]').locator('.roster-total').textContent()).toBe('共 0 行');
+    expect(await askedDuring('tick')).toBe(1);
+    const filters = { personType: { kind: 'set' as const, values: ['流动人口'] } };
+    const filtered = await apiPage(served.url, { roster: 'residents', filters, sort: [{ column: 'birthDate', desc: false }], limit: 3 });
+    await expect.poll(async () => (await dataRowIds(residents)).slice(0, 3)).toEqual(filtered.rows.map((r) => r.key));
+    expect(await sent()).toEqual([expect.objectContaining({ filters, offset: 0 })]);
+    await page.keyboard.press('Escape');
+
+    // Search: a name typed, then Enter.
+    const someone = filtered.rows[1];
+    if (!someone) throw new Error('no 流动人口');
+    await clearSent();
+    const searchBox = page.getByRole('searchbox', { name: '快速搜索' });
+    await searchBox.fill(String(someone.name));
+    expect(await askedDuring('search')).toBe(1);
+    await expect.poll(() => dataRowIds(residents)).toContain(someone.key);
+    await page.waitForTimeout(600);
+    expect(await sent()).toEqual([expect.objectContaining({ search: String(someone.name), filters, offset: 0 })]);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('prepares the residents roster, hidden, once the app is idle, so its first visit asks for nothing', async () => {
+    const { page, errors, context } = await openPage(browser, `${served.url}/#/staff`);
+    await expect.poll(() => dataRowIds(grid(page, '工作力量')), { timeout: 20_000 }).not.toEqual([]);
+    const prepared = page.locator('[role=region][aria-label="实有人口"]');
+    await expect.poll(() => prepared.locator('[role=row][row-id]:not([row-id="__new__"])').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    // Hidden and out of reach: not a region a person (or a screen reader) finds, inside an inert page.
+    expect(await grid(page, '实有人口').count()).toBe(0);
+    expect(await prepared.evaluate((e) => e.closest('[inert]') !== null && !e.checkVisibility({ visibilityProperty: true }))).toBe(true);
+    const asked: string[] = [];
+    page.on('request', (r) => r.url().includes('/api/call/roster.') && asked.push(r.url()));
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('button', { name: '实有人口' }).click();
+    const residents = grid(page, '实有人口');
+    await expect.poll(() => residents.count()).toBe(1);
+    const first = await apiPage(served.url, { roster: 'residents', limit: 2 });
+    expect((await dataRowIds(residents)).slice(0, 2)).toEqual(first.rows.map((r) => r.key));
+    expect(await total(residents)).toBe(first.total);
+    await page.waitForTimeout(500);
+    expect(asked).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('shows the whole record in a drawer with the person’s roles and the history of the record', async () => {
     const members = await apiPage(served.url, { roster: 'members', search: '', limit: 5 });
     const member = members.rows.find((r) => r.gridName !== null) ?? members.rows[0];
