@@ -157,7 +157,7 @@ export function startHttpTransport(backend: Backend, options: HttpOptions): Prom
       return res.end();
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return failure(res, 405, 'INVALID_INPUT', '不支持的请求方法。');
-    serveStatic(options.rendererDir, path, res);
+    serveStatic(options.rendererDir, path, res, req.headers['if-none-match']);
   });
 
   return new Promise((resolve, reject) => {

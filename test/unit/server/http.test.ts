@@ -88,6 +88,16 @@ describe('HTTP transport', () => {
     expect((await raw(url, { path: '/screen' })).body).toContain('街道指挥中心');
     const asset = await raw(url, { path: '/assets/app.js' });
     expect(asset.headers['content-type']).toMatch(/javascript/);
+    // Checked on each use: a browser holding the current copy gets 304 and no body.
+    const page = await raw(url, { path: '/' });
+    expect(page.headers['cache-control']).toBe('no-cache');
+    const etag = String(page.headers.etag);
+    expect(etag).toMatch(/^"[0-9a-z]+-[0-9a-z]+"$/);
+    const again = await raw(url, { path: '/residents', headers: { 'if-none-match': etag } });
+    expect([again.status, again.body]).toEqual([304, '']);
+    const stale = await raw(url, { path: '/', headers: { 'if-none-match': '"0-0"' } });
+    expect(stale.status).toBe(200);
+    expect(stale.body).toContain('街道指挥中心');
     for (const path of ['/assets/../../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/assets/..%2f..%2fsecret.txt']) {
       const res = await raw(url, { path });
       expect(res.body, path).not.toContain('not for you');
