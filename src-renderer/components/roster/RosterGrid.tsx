@@ -83,6 +83,11 @@ class EarlyBlocks {
     this.blocks.set(key, { at: performance.now(), answer: api.call('roster.page', { ...query, offset: 0, limit: BLOCK, withTotal: false }) });
   }
 
+  /** Data changed: answers asked before the change must not be shown after it. */
+  clear(): void {
+    this.blocks.clear();
+  }
+
   take(key: string): Promise<Result<Output<'roster.page'>>> | null {
     const block = this.blocks.get(key);
     this.blocks.delete(key);
@@ -223,6 +228,7 @@ export function RosterGrid({ roster, viewPage, scope, onScopeChange, orgCode, on
     if (!shown) return api.on('data-changed', () => (staleRef.current = true));
     const refresh = (): void => {
       staleRef.current = false;
+      early.clear();
       totalRef.current = null;
       countRef.current = null;
       gridApi.refreshInfiniteCache();
@@ -237,7 +243,7 @@ export function RosterGrid({ roster, viewPage, scope, onScopeChange, orgCode, on
       clearTimeout(timer);
       off();
     };
-  }, [gridApi, shown]);
+  }, [gridApi, shown, early]);
 
   /** Searches for `text`: its first block is asked for before the grid is handed the new search. */
   const searchFor = useCallback(
