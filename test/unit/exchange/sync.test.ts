@@ -165,17 +165,21 @@ describe('sync: what the platform refuses for good', () => {
 describe('sync: an export split into parts', () => {
   const LIMIT = 64 * 1024;
 
-  it('uploads the parts in order, each exactly once, and moves the watermark only once the last is accepted', async () => {
+  /** A full export split at LIMIT into the outbox, and a platform double that refuses (413) anything over it. */
+  async function splitExport(): Promise<{ core: CoreRuntime; server: CityServer; made: ReturnType<typeof makePackage>; ids: string[] }> {
     const core = await demoCore();
     cores.push(core);
     const streetCode = core.data.store().db.value<string>('SELECT code FROM street') ?? '';
-    // The platform double refuses (413) anything over the same limit.
     const server = await startCityServer({ streetCode, limitBytes: LIMIT });
     servers.push(server);
     await call(core, 'sync.configure', { cityUrl: server.url, token: server.token });
     const made = makePackage(core.context(), { incremental: true, outbox: true, limitBytes: LIMIT });
     expect(made.parts.length).toBeGreaterThanOrEqual(3);
-    const ids = made.parts.map((p) => p.packageId);
+    return { core, server, made, ids: made.parts.map((p) => p.packageId) };
+  }
+
+  it('uploads the parts in order, each exactly once, and moves the watermark only once the last is accepted', async () => {
+    const { core, server, made, ids } = await splitExport();
 
     // The first part gets through, then the platform stays busy longer than the round waits.
     server.faults.push({ route: 'upload', kind: 'slow', delayMs: 0 }, ...Array.from({ length: 3 }, () => ({ route: 'upload' as const, kind: 'status' as const, status: 503 as const })));
@@ -196,15 +200,7 @@ describe('sync: an export split into parts', () => {
   });
 
   it('sends no later part of an export once an earlier part is refused, and says why', async () => {
-    const core = await demoCore();
-    cores.push(core);
-    const streetCode = core.data.store().db.value<string>('SELECT code FROM street') ?? '';
-    const server = await startCityServer({ streetCode, limitBytes: LIMIT });
-    servers.push(server);
-    await call(core, 'sync.configure', { cityUrl: server.url, token: server.token });
-    const made = makePackage(core.context(), { incremental: true, outbox: true, limitBytes: LIMIT });
-    const ids = made.parts.map((p) => p.packageId);
-    expect(ids.length).toBeGreaterThanOrEqual(3);
+    const { core, server, ids } = await splitExport();
     // The second part's file is damaged in the outbox: it can never be sent as made.
     exchangeFiles.write(core.context(), 'outbox', `${ids[1]}.zip`, new Uint8Array([1, 2, 3]));
 
