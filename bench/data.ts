@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -8,6 +7,7 @@ import { loadSqlJs } from '../src-main/core/db/sqljs';
 import { GENERATOR_VERSION, generateStreet } from '../src-main/core/demo/generate';
 import type { SizeName } from '../src-main/core/demo/sizes';
 import { DataDirectory } from '../src-main/core/storage/dataDirectory';
+import { startScc, type ServedScc } from '../test/helpers/sccServe';
 
 // The generated streets the benchmarks measure, shared by `npm run bench`, `bench:rosters` and
 // `bench:exchange`.
@@ -67,35 +67,8 @@ export function percentile(samples: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 }
 
-export interface ServedScc {
-  url: string;
-  stop(): Promise<void>;
-}
-
 /** `scc serve --port 0` on a data directory (the built app), once it prints its address. */
 export function serveScc(dataDir: string): Promise<ServedScc> {
-  const child = spawn(process.execPath, [join(root, 'bin', 'scc.js'), 'serve', '--port', '0', '--data', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    // A street-scale database takes a while to open on a busy machine.
-    const timer = setTimeout(() => reject(new Error(`scc serve did not start:\n${output}`)), 120_000);
-    const onData = (chunk: Buffer): void => {
-      output += chunk.toString('utf8');
-      const match = /已启动：(http:\/\/\S+?)\/\s/.exec(output);
-      if (!match?.[1]) return;
-      clearTimeout(timer);
-      resolve({
-        url: match[1],
-        stop: () =>
-          new Promise((done) => {
-            if (child.exitCode !== null) return done();
-            child.once('exit', () => done());
-            child.kill('SIGTERM');
-          }),
-      });
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`scc serve exited ${code}:\n${output}`)));
-  });
+  // A street-scale database takes a while to open on a busy machine.
+  return startScc(join(root, 'bin', 'scc.js'), dataDir, { timeoutMs: 120_000 });
 }

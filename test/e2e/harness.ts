@@ -1,8 +1,9 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { startScc, type ServedScc } from '../helpers/sccServe';
 
 export const repoRoot = join(import.meta.dirname, '..', '..');
 export const screenshotDir = join(repoRoot, 'test-output', 'screenshots');
@@ -20,44 +21,11 @@ export function runScc(args: string[]): { stdout: string; stderr: string } {
   return { stdout: result.stdout, stderr: result.stderr };
 }
 
-export interface Served {
-  url: string;
-  process: ChildProcess;
-  stop(): Promise<void>;
-}
+export type Served = ServedScc;
 
 /** Starts `scc serve --port 0` on a data directory and waits for the address it prints. */
 export function serve(dataDir: string, extra: string[] = []): Promise<Served> {
-  const child = spawn(process.execPath, [scc, 'serve', '--port', '0', '--data', dataDir, ...extra], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`scc serve did not start:\n${output}`)), 30_000);
-    const onData = (chunk: Buffer): void => {
-      output += chunk.toString('utf8');
-      const match = /已启动：(http:\/\/\S+?)\/(\?token=\S+)?\s/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve({
-          url: match[1],
-          process: child,
-          stop: () =>
-            new Promise((done) => {
-              if (child.exitCode !== null) return done();
-              child.once('exit', () => done());
-              child.kill('SIGTERM');
-            }),
-        });
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`scc serve exited ${code}:\n${output}`));
-    });
-  });
+  return startScc(scc, dataDir, { extra, timeoutMs: 30_000 });
 }
 
 export function launchBrowser(): Promise<Browser> {
