@@ -1,8 +1,9 @@
 import type { ResidentRecord } from '../../dto/records';
 import type { ReadDb, SqlDb } from '../db/sqlite';
-import { AppError } from '../errors';
 import { idByCode, insertRow, personIdOf, updateRow, upsertPerson } from './lookup';
 import type { Repository } from './repository';
+import { writeManyResidents } from './residentsMany';
+import { householdId } from './rooms';
 
 interface ResidentRow extends Omit<ResidentRecord, 'tags' | 'unit'> {
   residentId: number;
@@ -11,29 +12,6 @@ interface ResidentRow extends Omit<ResidentRecord, 'tags' | 'unit'> {
 
 /** 单元号 as the template writes it ("1") from the unit's name ("1单元"). */
 const unitNumber = (name: string | null): string | null => (name === null ? null : (/^(\d{1,2})单元$/.exec(name)?.[1] ?? name));
-
-function unitId(db: SqlDb, buildingId: number, buildingCode: string, unit: string, now: string): number {
-  const n = /^(\d{1,2})(?:单元)?$/.exec(unit)?.[1];
-  const name = n ? `${Number(n)}单元` : unit;
-  const found = db.value<number>('SELECT id FROM unit WHERE building_id = ? AND name = ?', [buildingId, name]);
-  if (found !== undefined) return found;
-  let code = n ? `${buildingCode}${String(Number(n)).padStart(2, '0')}` : '';
-  if (!n || db.value<number>('SELECT count(*) FROM unit WHERE code = ?', [code])) {
-    const next = (db.value<number>("SELECT max(CAST(substr(code, 20) AS INTEGER)) FROM unit WHERE building_id = ?", [buildingId]) ?? 0) + 1;
-    if (next > 99) throw new AppError('VALIDATION', `楼栋 ${buildingCode} 的单元已满 99 个`);
-    code = `${buildingCode}${String(next).padStart(2, '0')}`;
-  }
-  return insertRow(db, 'unit', { code, building_id: buildingId, name }, now);
-}
-
-/** The room a resident lives in, created the first time someone is registered there. */
-function householdId(db: SqlDb, r: ResidentRecord, now: string): number | null {
-  if (!r.buildingCode || !r.room) return null;
-  const buildingId = idByCode(db, 'building', r.buildingCode);
-  const unit = r.unit ? unitId(db, buildingId, r.buildingCode, r.unit, now) : null;
-  const found = db.value<number>('SELECT id FROM household WHERE building_id = ? AND ifnull(unit_id, 0) = ? AND room = ?', [buildingId, unit ?? 0, r.room]);
-  return found ?? insertRow(db, 'household', { building_id: buildingId, unit_id: unit, room: r.room, use: '自住' }, now);
-}
 
 /** A person's roles besides the one being removed: while any is left, the person stays. */
 export function personStillNeeded(db: ReadDb, personId: number): boolean {
@@ -92,6 +70,9 @@ export const residents: Repository<'resident'> = {
     for (const tag of r.tags) if (!current.has(tag)) tagsChanged = db.run('INSERT INTO resident_tag (resident_id, tag) VALUES (?, ?)', [residentId, tag]) > 0 || tagsChanged;
     // The record's time moves with its tags too (exchange packages carry it as updatedAt).
     if (tagsChanged && existing !== undefined) db.run('UPDATE resident SET updated_at = ? WHERE id = ? AND updated_at <> ?', [now, residentId, now]);
+  },
+  writeMany(db, records, now) {
+    writeManyResidents(db, records, now, (r) => residents.write(db, r, now));
   },
   remove(db, key) {
     const personId = personIdOf(db, key);

@@ -12,6 +12,9 @@ import { rawHash, rawValues, reportOf, totalsOf, type ImportPlan } from './plan'
 
 type Writes = { entity: EntityName; record: AnyRecord }[];
 
+/** Records per progress report, and per `writeMany` call (its JSON parameters stay a few MB). */
+const CHUNK = 5000;
+
 /** Parents before children, so every 上级党组织 exists when its child is written. */
 export function parentsFirst(orgs: PartyOrgRecord[]): PartyOrgRecord[] {
   const byCode = new Map(orgs.map((o) => [o.code, o]));
@@ -51,9 +54,18 @@ function writeInOrder(db: SqlDb, writes: Writes, now: string, onProgress?: (done
       secretaries.push(...(records as PartyOrgRecord[]).filter((o) => o.secretaryId !== null));
     }
     const repo = repositories[entity] as (typeof repositories)['community'];
+    if (repo.writeMany) {
+      for (let i = 0; i < records.length; i += CHUNK) {
+        const chunk = records.slice(i, i + CHUNK);
+        repo.writeMany(db, chunk as never, now);
+        done += chunk.length;
+        onProgress?.(done);
+      }
+      continue;
+    }
     for (const record of records) {
       repo.write(db, record as never, now);
-      if (++done % 5000 === 0) onProgress?.(done);
+      if (++done % CHUNK === 0) onProgress?.(done);
     }
   }
   for (const org of secretaries) repositories.partyOrg.write(db, org, now);

@@ -1,0 +1,119 @@
+import type { ResidentRecord } from '../../dto/records';
+import type { SqlDb } from '../db/sqlite';
+import { AppError } from '../errors';
+import { checkIdNumber } from '../people/idNumber';
+import { unitId } from './rooms';
+
+/**
+ * Many residents written at once (an import, a package). The people new to the database are
+ * inserted with a handful of statements per call, rows passed as one JSON array, instead of a
+ * dozen statements per person: those statements were most of a 100k-row import's write. The rows
+ * and audit rows are those `residents.write` makes one record at a time (a test holds them
+ * equal); a record of someone already stored, or named twice, goes through `writeOne` after.
+ */
+export function writeManyResidents(db: SqlDb, records: readonly ResidentRecord[], now: string, writeOne: (r: ResidentRecord) => void): void {
+  const today = now.slice(0, 10);
+  const stored = new Set(
+    db.all<{ id: string }>('SELECT p.id_number AS id FROM json_each(?) j JOIN person p ON p.id_number = j.value', [JSON.stringify(records.map((r) => r.idNumber))]).map((p) => p.id),
+  );
+  const fresh: { r: ResidentRecord; gender: string; birthDate: string }[] = [];
+  const later: ResidentRecord[] = [];
+  const named = new Set<string>();
+  for (const r of records) {
+    const check = checkIdNumber(r.idNumber, today);
+    if (!check.ok) throw new AppError('VALIDATION', check.message);
+    // An ID not yet in its normal form is found and stored the way upsertPerson does it.
+    if (check.id !== r.idNumber || stored.has(r.idNumber) || named.has(r.idNumber)) later.push(r);
+    else fresh.push({ r, gender: check.gender, birthDate: check.birthDate });
+    named.add(r.idNumber);
+  }
+  if (fresh.length > 0) {
+    const rooms = householdIds(db, fresh.map((f) => f.r), now);
+    const grids = idsByCode(db, 'grid', fresh.map((f) => f.r.gridCode));
+    db.run(
+      `INSERT INTO person (id_number, name, gender, birth_date, ethnicity, phone, political, hukou_address, updated_at)
+       SELECT j.value->>0, j.value->>1, j.value->>2, j.value->>3, j.value->>4, j.value->>5, j.value->>6, j.value->>7, ? FROM json_each(?) j ORDER BY j.key`,
+      [now, JSON.stringify(fresh.map(({ r, gender, birthDate }) => [r.idNumber, r.name, gender, birthDate, r.ethnicity, r.phone, r.political, r.hukouAddress]))],
+    );
+    const people = new Map(
+      db
+        .all<{ key: string; id: number }>('SELECT p.id_number AS key, p.id FROM json_each(?) j JOIN person p ON p.id_number = j.value', [JSON.stringify(fresh.map((f) => f.r.idNumber))])
+        .map((p) => [p.key, p.id]),
+    );
+    const personIds = fresh.map((f) => people.get(f.r.idNumber) as number);
+    db.run(
+      `INSERT INTO resident (person_id, grid_id, household_id, person_type, residence, address, updated_at)
+       SELECT j.value->>0, j.value->>1, j.value->>2, j.value->>3, j.value->>4, j.value->>5, ? FROM json_each(?) j ORDER BY j.key`,
+      [
+        now,
+        JSON.stringify(fresh.map(({ r }, i) => [personIds[i], grids(r.gridCode), rooms[i], r.personType ?? '常住人口', r.residence ?? '人户一致', r.address])),
+      ],
+    );
+    const tagged = fresh.flatMap(({ r }, i) => r.tags.map((tag) => [personIds[i], tag]));
+    if (tagged.length > 0) {
+      db.run(
+        `INSERT INTO resident_tag (resident_id, tag)
+         SELECT r.id, j.value->>1 FROM json_each(?) j JOIN resident r ON r.person_id = j.value->>0 ORDER BY j.key`,
+        [JSON.stringify(tagged)],
+      );
+    }
+  }
+  for (const r of later) writeOne(r);
+}
+
+/** Row ids of the codes given (each must exist, as `idByCode` insists), looked up in one query. */
+function idsByCode(db: SqlDb, table: 'grid' | 'building', codes: readonly string[]): (code: string) => number {
+  const found = new Map(
+    db.all<{ code: string; id: number }>(`SELECT t.code, t.id FROM json_each(?) j JOIN ${table} t ON t.code = j.value`, [JSON.stringify([...new Set(codes)])]).map((t) => [t.code, t.id]),
+  );
+  return (code) => {
+    const id = found.get(code);
+    if (id === undefined) throw new AppError('REFERENCE_MISSING', `编码“${code}”对应的记录不存在`);
+    return id;
+  };
+}
+
+/**
+ * The room of each record (null without a building and a room), the rooms not yet registered
+ * created in the order the records first name them, as `householdId` would one at a time.
+ */
+function householdIds(db: SqlDb, records: readonly ResidentRecord[], now: string): (number | null)[] {
+  const buildings = idsByCode(db, 'building', records.flatMap((r) => (r.buildingCode && r.room ? [r.buildingCode] : [])));
+  const units = new Map<string, number>();
+  const rooms = new Map<string, [number, number, string]>();
+  const keys = records.map((r) => {
+    if (!r.buildingCode || !r.room) return null;
+    const buildingId = buildings(r.buildingCode);
+    let unit = 0;
+    if (r.unit) {
+      const unitKey = `${buildingId}\u001f${r.unit}`;
+      unit = units.get(unitKey) ?? unitId(db, buildingId, r.buildingCode, r.unit, now);
+      units.set(unitKey, unit);
+    }
+    const key = `${buildingId}\u001f${unit}\u001f${r.room}`;
+    if (!rooms.has(key)) rooms.set(key, [buildingId, unit, r.room]);
+    return key;
+  });
+  const roomKeys = [...rooms.keys()];
+  const lookUp = (): Map<string, number> =>
+    new Map(
+      db
+        .all<{ at: number; id: number }>(
+          `SELECT j.key AS at, h.id FROM json_each(?) j
+           JOIN household h ON h.building_id = j.value->>0 AND ifnull(h.unit_id, 0) = j.value->>1 AND h.room = j.value->>2`,
+          [JSON.stringify([...rooms.values()])],
+        )
+        .map((h) => [roomKeys[h.at] as string, h.id]),
+    );
+  let ids = lookUp();
+  const missing = [...rooms].filter(([key]) => !ids.has(key)).map(([, room]) => room);
+  if (missing.length > 0) {
+    db.run(
+      `INSERT INTO household (building_id, unit_id, room, use, updated_at)
+       SELECT j.value->>0, nullif(j.value->>1, 0), j.value->>2, '自住', ? FROM json_each(?) j ORDER BY j.key`,
+      [now, JSON.stringify(missing)],
+    );
+    ids = lookUp();
+  }
+  return keys.map((key) => (key === null ? null : (ids.get(key) as number)));
+}
