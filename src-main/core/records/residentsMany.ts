@@ -94,26 +94,24 @@ function householdIds(db: SqlDb, records: readonly ResidentRecord[], now: string
     if (!rooms.has(key)) rooms.set(key, [buildingId, unit, r.room]);
     return key;
   });
+  if (rooms.size === 0) return keys.map(() => null);
+  const listed = JSON.stringify([...rooms.values()]);
+  // A room already registered is left as it is (its unique index): one statement, no lookup first.
+  db.run(
+    `INSERT INTO household (building_id, unit_id, room, use, updated_at)
+     SELECT j.value->>0, nullif(j.value->>1, 0), j.value->>2, '自住', ? FROM json_each(?) j WHERE true ORDER BY j.key
+     ON CONFLICT DO NOTHING`,
+    [now, listed],
+  );
   const roomKeys = [...rooms.keys()];
-  const lookUp = (): Map<string, number> =>
-    new Map(
-      db
-        .all<{ at: number; id: number }>(
-          `SELECT j.key AS at, h.id FROM json_each(?) j
-           JOIN household h ON h.building_id = j.value->>0 AND ifnull(h.unit_id, 0) = j.value->>1 AND h.room = j.value->>2`,
-          [JSON.stringify([...rooms.values()])],
-        )
-        .map((h) => [roomKeys[h.at] as string, h.id]),
-    );
-  let ids = lookUp();
-  const missing = [...rooms].filter(([key]) => !ids.has(key)).map(([, room]) => room);
-  if (missing.length > 0) {
-    db.run(
-      `INSERT INTO household (building_id, unit_id, room, use, updated_at)
-       SELECT j.value->>0, nullif(j.value->>1, 0), j.value->>2, '自住', ? FROM json_each(?) j ORDER BY j.key`,
-      [now, JSON.stringify(missing)],
-    );
-    ids = lookUp();
-  }
+  const ids = new Map(
+    db
+      .all<{ at: number; id: number }>(
+        `SELECT j.key AS at, h.id FROM json_each(?) j
+         JOIN household h ON h.building_id = j.value->>0 AND ifnull(h.unit_id, 0) = j.value->>1 AND h.room = j.value->>2`,
+        [listed],
+      )
+      .map((h) => [roomKeys[h.at] as string, h.id]),
+  );
   return keys.map((key) => (key === null ? null : (ids.get(key) as number)));
 }
