@@ -8,6 +8,7 @@ import type { CoreRuntime } from '../../../src-main/core/core';
 import { openCore } from '../../../src-main/core/core';
 import { generateStreet } from '../../../src-main/core/demo/generate';
 import { lastExchangeSeq } from '../../../src-main/core/exchange/packages/receive';
+import { exportReport } from '../../../src-main/cli/commands/exportPackage';
 import { makePackage, watermark } from '../../../src-main/core/exchange/packages/service';
 import { readRecords } from '../../../src-main/core/exchange/records';
 import { composeIdNumber } from '../../../src-main/core/people/idNumber';
@@ -296,6 +297,22 @@ describe('exchange packages: an export over the size limit is split into parts',
     const answer = await call(core, 'exchange.exportPackage', { since: 'full' });
     expect(answer.parts).toHaveLength(1);
     expect(answer.parts[0]).toMatchObject({ packageId: answer.packageId, fileName: answer.fileName, sha256: answer.sha256, records: answer.records, contentBase64: answer.contentBase64 });
+  });
+
+  it('has `scc export --package` print every part of a split export in order: file, where it went, counts, sha256', async () => {
+    const core = keep(await demoCore());
+    const folder = tempDataDir('scc-parts-');
+    const made = makePackage(core.context(), { incremental: false, folder, outbox: true, limitBytes: LIMIT });
+    expect(made.parts.length).toBeGreaterThan(1);
+    const lines = exportReport(made);
+    expect(lines[0]).toBe(`已导出全量数据交换包，超过市级平台单包上限，共 ${made.parts.length} 个分包（须按顺序全部送达）：`);
+    expect(lines.slice(1)).toEqual(
+      made.parts.flatMap((p) => [`  ${p.fileName} → ${join(folder, p.fileName)}、待发送队列`, expect.stringMatching(new RegExp(`；sha256 ${p.sha256}$`))]),
+    );
+    // The residents of all parts add up to the export's.
+    const listed = lines.flatMap((l) => /实有人口 (\d+)/.exec(l)?.[1] ?? []).map(Number);
+    expect(listed.reduce((a, b) => a + b, 0)).toBe(made.counts.resident);
+    expect(readdirSync(folder).sort()).toEqual(made.parts.map((p) => p.fileName).sort());
   });
 
   it('makes every part a complete package of its own, no larger than the limit, with consecutive file numbers, that applied in order rebuild every record in an empty database', async () => {
