@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ResidentRecord, SyncStatus } from '../../src-main/contract';
+import type { ResidentRecord, Settings, SyncStatus } from '../../src-main/contract';
 import { startCityServer } from '../cityPlatform/server';
 import { craftPackage } from '../unit/exchange/packages';
 import { apiCall, freshDataDir, launchBrowser, openPage, repoRoot, runScc, screenshot, serve } from './harness';
@@ -161,6 +161,18 @@ describe('数据交换 page', () => {
       expect(city.received).toHaveLength(1);
       const status = await apiCall<SyncStatus>(served.url, 'sync.status');
       expect(status).toMatchObject({ pending: 0, lastError: null, tokenSet: true });
+
+      // 定时导出 at a time of day picked from 24-hour lists, kept in the settings and shown again after a reload.
+      await page.getByRole('combobox', { name: /^方式/ }).selectOption({ label: '每天定时' });
+      const at = page.getByRole('group', { name: '每天时间' });
+      await at.getByLabel('时', { exact: true }).selectOption('03');
+      await at.getByLabel('分', { exact: true }).selectOption('30');
+      await page.locator('form', { has: at }).getByRole('button', { name: '保存' }).click();
+      await expect.poll(async () => (await apiCall<Settings>(served.url, 'settings.get')).exchange.schedule).toMatchObject({ mode: 'daily', dailyAt: '03:30' });
+      await page.reload();
+      await page.getByRole('tab', { name: /市级平台同步/ }).click();
+      await expect.poll(() => at.getByLabel('时', { exact: true }).inputValue()).toBe('03');
+      expect(await at.getByLabel('分', { exact: true }).inputValue()).toBe('30');
       await screenshot(page, 'exchange-sync-1920x1080');
       expect(errors).toEqual([]);
       await context.close();

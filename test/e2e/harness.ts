@@ -40,6 +40,8 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      // As the desktop app sets it (electron/main.ts): Chromium's time fields in 24-hour Chinese.
+      '--lang=zh-CN',
     ],
   });
 }

@@ -14,9 +14,11 @@ export async function dataRowIds(g: Locator): Promise<string[]> {
   return (await rowIds(g)).filter((id) => id !== '__new__');
 }
 
-export async function total(g: Locator): Promise<number> {
+/** The roster's row count as shown ("共 1,234 行"); null while it is still being counted. */
+export async function total(g: Locator): Promise<number | null> {
   const text = (await g.locator('xpath=ancestor::div[contains(@class,"roster")][1]').locator('.roster-total').textContent()) ?? '';
-  return Number(text.replace(/[^\d]/g, ''));
+  const shown = /共 ([\d,]+) 行/.exec(text)?.[1];
+  return shown === undefined ? null : Number(shown.replace(/,/g, ''));
 }
 
 export async function apiPage(url: string, query: RosterQueryInput & { limit?: number }): Promise<RosterPage> {

@@ -72,10 +72,7 @@ function ScheduleForm({ schedule, onSaved, onError }: { schedule: Schedule; onSa
           <input type="number" min={1} max={168} value={draft.everyHours} onChange={(e) => set({ everyHours: Number(e.target.value) })} />
         </label>
       ) : (
-        <label>
-          {s.dailyAt}
-          <input type="time" value={draft.dailyAt} onChange={(e) => set({ dailyAt: e.target.value })} disabled={draft.mode === 'off'} />
-        </label>
+        <TimeOfDay label={s.dailyAt} value={draft.dailyAt} onChange={(dailyAt) => set({ dailyAt })} disabled={draft.mode === 'off'} />
       )}
       <label className="span-2">
         {s.folder}
@@ -213,5 +210,36 @@ export function SyncPanel() {
         </div>
       </div>
     </>
+  );
+}
+
+const twoDigits = (n: number): string => String(n).padStart(2, '0');
+const HOURS = Array.from({ length: 24 }, (_, h) => twoDigits(h));
+const MINUTES = Array.from({ length: 60 }, (_, m) => twoDigits(m));
+
+/**
+ * "HH:MM" as two lists, not `<input type="time">`: that one follows the browser's locale and shows
+ * "06:00 PM" in an English-locale browser, in an otherwise Chinese page.
+ */
+function TimeOfDay({ label, value, onChange, disabled }: { label: string; value: string; onChange: (value: string) => void; disabled: boolean }) {
+  const [hour = '00', minute = '00'] = value.split(':');
+  return (
+    <fieldset className="time-of-day" disabled={disabled}>
+      <legend>{label}</legend>
+      <select aria-label={s.hour} value={hour} onChange={(e) => onChange(`${e.target.value}:${minute}`)}>
+        {HOURS.map((h) => (
+          <option key={h} value={h}>
+            {h} {s.hourUnit}
+          </option>
+        ))}
+      </select>
+      <select aria-label={s.minute} value={minute} onChange={(e) => onChange(`${hour}:${e.target.value}`)}>
+        {MINUTES.map((m) => (
+          <option key={m} value={m}>
+            {m} {s.minuteUnit}
+          </option>
+        ))}
+      </select>
+    </fieldset>
   );
 }
