@@ -43,8 +43,8 @@ export async function startDesktop(): Promise<void> {
     ...(process.env.ELECTRON_RENDERER_URL ? { devServerUrl: process.env.ELECTRON_RENDERER_URL } : {}),
   };
 
-  // The UI is Simplified Chinese whatever the system's locale (a 统信UOS install is often en_US):
-  // Chromium's own parts follow this too, such as the 24-hour time field of 定时导出 and context menus.
+  // The UI is Simplified Chinese whatever the system's locale (a 统信UOS install is often en_US), and
+  // so are Chromium's own parts: context menus, form validation messages, the file dialog's texts.
   app.commandLine.appendSwitch('lang', 'zh-CN');
   await app.whenReady();
   let backend: Backend;

@@ -40,7 +40,7 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
-      // As the desktop app sets it (electron/main.ts): Chromium's time fields in 24-hour Chinese.
+      // As the desktop app asks for it (electron/main.ts).
       '--lang=zh-CN',
     ],
   });
