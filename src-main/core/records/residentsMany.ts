@@ -7,7 +7,7 @@ import { unitId } from './rooms';
 /**
  * Many residents written at once (an import, a package). The people new to the database are
  * inserted with a handful of statements per call, rows passed as one JSON array, instead of a
- * dozen statements per person: those statements were most of a 100k-row import's write. The rows
+ * dozen statements per person, which cost a 100k-row import about a quarter of its write. The rows
  * and audit rows are those `residents.write` makes one record at a time (a test holds them
  * equal); a record of someone already stored, or named twice, goes through `writeOne` after.
  */

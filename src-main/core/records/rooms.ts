@@ -26,4 +26,3 @@ export function householdId(db: SqlDb, r: ResidentRecord, now: string): number |
   const found = db.value<number>('SELECT id FROM household WHERE building_id = ? AND ifnull(unit_id, 0) = ? AND room = ?', [buildingId, unit ?? 0, r.room]);
   return found ?? insertRow(db, 'household', { building_id: buildingId, unit_id: unit, room: r.room, use: '自住' }, now);
 }
-

@@ -229,14 +229,14 @@ function TimeOfDay({ label, value, onChange, disabled }: { label: string; value:
       <select aria-label={s.hour} value={hour} onChange={(e) => onChange(`${e.target.value}:${minute}`)}>
         {HOURS.map((h) => (
           <option key={h} value={h}>
-            {h} {s.hourUnit}
+            {h} {s.hour}
           </option>
         ))}
       </select>
       <select aria-label={s.minute} value={minute} onChange={(e) => onChange(`${hour}:${e.target.value}`)}>
         {MINUTES.map((m) => (
           <option key={m} value={m}>
-            {m} {s.minuteUnit}
+            {m} {s.minute}
           </option>
         ))}
       </select>

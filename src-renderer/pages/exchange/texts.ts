@@ -127,8 +127,6 @@ export const t = {
     dailyAt: '每天时间',
     hour: '时',
     minute: '分',
-    hourUnit: '时',
-    minuteUnit: '分',
     everyHours: '间隔（小时）',
     incremental: '只导出增量',
     folder: '写入文件夹',
