@@ -117,6 +117,7 @@ export function createFakeElectron() {
     app: {
       isPackaged: false,
       requestSingleInstanceLock: vi.fn(() => true),
+      commandLine: { appendSwitch: vi.fn() },
       whenReady: vi.fn(() => Promise.resolve()),
       getAppPath: vi.fn(() => '/app'),
       getVersion: vi.fn(() => '9.9.9'),

@@ -119,6 +119,7 @@ describe('desktop shell', () => {
     await import('../../../src-main/electron/main');
     await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
     expect(fake.electron.app.requestSingleInstanceLock).toHaveBeenCalled();
+    expect(fake.electron.app.commandLine.appendSwitch).toHaveBeenCalledWith('lang', 'zh-CN');
 
     const [win] = fake.windows;
     const prefs = win?.options.webPreferences as Record<string, unknown>;
