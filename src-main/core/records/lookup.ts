@@ -2,10 +2,13 @@ import type { ReadDb, SqlDb } from '../db/sqlite';
 import { AppError } from '../errors';
 import { checkIdNumber } from '../people/idNumber';
 
-/** Row ids behind natural keys. A missing one is an AppError: validation should have said so. */
+/** A code that names no record: validation should have said so before a write got here. */
+export const missingCode = (code: string): AppError => new AppError('REFERENCE_MISSING', `编码“${code}”对应的记录不存在`);
+
+/** Row ids behind natural keys. A missing one is an AppError (`missingCode`). */
 export function idByCode(db: ReadDb, table: 'community' | 'grid' | 'building' | 'party_org' | 'event', code: string): number {
   const id = db.value<number>(`SELECT id FROM ${table} WHERE code = ?`, [code]);
-  if (id === undefined) throw new AppError('REFERENCE_MISSING', `编码“${code}”对应的记录不存在`);
+  if (id === undefined) throw missingCode(code);
   return id;
 }
 

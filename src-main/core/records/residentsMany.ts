@@ -2,6 +2,7 @@ import type { ResidentRecord } from '../../dto/records';
 import type { SqlDb } from '../db/sqlite';
 import { AppError } from '../errors';
 import { checkIdNumber } from '../people/idNumber';
+import { missingCode } from './lookup';
 import { unitId } from './rooms';
 
 /**
@@ -61,14 +62,14 @@ export function writeManyResidents(db: SqlDb, records: readonly ResidentRecord[]
   for (const r of later) writeOne(r);
 }
 
-/** Row ids of the codes given (each must exist, as `idByCode` insists), looked up in one query. */
+/** Row ids of the codes given (each must exist, as for `idByCode`), looked up in one query. */
 function idsByCode(db: SqlDb, table: 'grid' | 'building', codes: readonly string[]): (code: string) => number {
   const found = new Map(
     db.all<{ code: string; id: number }>(`SELECT t.code, t.id FROM json_each(?) j JOIN ${table} t ON t.code = j.value`, [JSON.stringify([...new Set(codes)])]).map((t) => [t.code, t.id]),
   );
   return (code) => {
     const id = found.get(code);
-    if (id === undefined) throw new AppError('REFERENCE_MISSING', `编码“${code}”对应的记录不存在`);
+    if (id === undefined) throw missingCode(code);
     return id;
   };
 }
