@@ -17,7 +17,7 @@ import ExcelJS from 'exceljs';
 import { openCore } from '../src-main/core/core';
 import { applyPlan } from '../src-main/core/exchange/import/apply';
 import { makePlan } from '../src-main/core/exchange/import/service';
-import { makePackage } from '../src-main/core/exchange/packages/service';
+import { makePackage, recordsIn } from '../src-main/core/exchange/packages/service';
 import { readXlsxRows } from '../src-main/core/exchange/read/xlsx';
 import { composeIdNumber } from '../src-main/core/people/idNumber';
 import { copyData, ensureData, root } from './data';
@@ -115,7 +115,7 @@ async function phaseExport(dataDir: string): Promise<Figures> {
   const t = performance.now();
   const made = makePackage(core.context({ actor: 'bench' }), { incremental: false });
   const exportMs = ms(t);
-  const records = Object.values(made.counts).reduce((n, c) => n + (c ?? 0), 0);
+  const records = recordsIn(made.counts);
   await core.close();
   return { export: exportMs, records, residents: made.counts.resident ?? 0, zipMb: Math.round((made.parts.reduce((n, p) => n + p.bytes.length, 0) / 1024 / 1024) * 10) / 10, rss: peakRssMb() };
 }

@@ -117,7 +117,8 @@ export function makePackage(ctx: CoreContext, options: MakeOptions): MadeExport 
   return { since: since?.at ?? null, until: createdAt, counts, parts };
 }
 
-const recordsIn = (counts: Partial<Record<EntityName, number>>): number => Object.values(counts).reduce((n, c) => n + (c ?? 0), 0);
+/** Upserts and tombstones in all, from a package's counts by kind. */
+export const recordsIn = (counts: Partial<Record<EntityName, number>>): number => Object.values(counts).reduce((n, c) => n + (c ?? 0), 0);
 
 function partExported(part: MadePackage, withBytes: boolean): PackagePartExported {
   return {

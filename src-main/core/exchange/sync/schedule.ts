@@ -3,7 +3,7 @@ import type { Settings } from '../../../dto/settings';
 import type { CoreContext } from '../../context';
 import { AppError } from '../../errors';
 import { log } from '../../log';
-import { makePackage } from '../packages/service';
+import { makePackage, recordsIn } from '../packages/service';
 import { scheduleTexts as t } from '../texts';
 import { readState, updateState } from './state';
 
@@ -77,7 +77,7 @@ export function runScheduledExport(ctx: CoreContext): ScheduleStatus {
   try {
     if (!schedule.folder && !schedule.outbox) throw new AppError('VALIDATION', t.nowhereError);
     const made = makePackage(ctx, { incremental: schedule.incremental, ...(schedule.folder ? { folder: schedule.folder } : {}), outbox: schedule.outbox });
-    const records = Object.values(made.counts).reduce((n, c) => n + (c ?? 0), 0);
+    const records = recordsIn(made.counts);
     const files = made.parts.map((p) => p.fileName);
     const where = [...new Set(made.parts.flatMap((p) => p.deliveredTo))];
     updateState(ctx.data, (s) => {
