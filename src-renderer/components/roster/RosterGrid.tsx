@@ -4,13 +4,13 @@ import type {
   ColDef,
   ColumnState,
   GridApi,
+  GridOptions,
   GridReadyEvent,
   IDatasource,
   IGetRowsParams,
   RowClickedEvent,
   SelectionChangedEvent,
 } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ApiError, EditPlan, EditResult, EditRow, Output, Result, RosterName, RosterQueryInput, RosterRow, SavedView, Scope, ViewState } from '../../../src-main/contract';
 import { api } from '../../api/client';
@@ -19,6 +19,7 @@ import { usePageActive } from '../../app/pageActive';
 import { useSchema } from './useSchema';
 import { useViews } from './useViews';
 import { gridTheme } from '../DataGrid';
+import { DomGrid } from '../DomGrid';
 import { ErrorBanner } from '../Feedback';
 import { Popover } from '../Popover';
 import { showToast } from '../Toasts';
@@ -63,8 +64,10 @@ const DEFAULT_COL_DEF: ColDef<RosterRow> = { resizable: true, cellDataType: fals
 const ROW_SELECTION = { mode: 'multiRow', checkboxes: true, headerCheckbox: false, enableClickSelection: false } as const;
 const SELECTION_COLUMN_DEF = { pinned: 'left', width: 46, suppressHeaderMenuButton: true } as const;
 const rowIdOf = (p: { data: RosterRow }): string => p.data.key;
-// A page of 100 rows and a screen of ~30 are drawn in one go (suppressAnimationFrame): spreading
-// the cells over animation frames made a sort or a search show its rows 30–50 ms later.
+// A screen of rows is drawn in one go (suppressAnimationFrame): spreading the cells over
+// animation frames made a sort or a search show its rows 30–50 ms later. Only two rows are drawn
+// beyond the screen (rowBuffer): a sort redraws every drawn row, and the six spare rows drawn
+// before cost it a tenth of its time, while a scroll draws the rows it brings in anyway.
 
 /**
  * First blocks asked for before the grid asks (see `askEarly` below), by query. The grid's request
@@ -477,47 +480,44 @@ export function RosterGrid({ roster, viewPage, scope, onScopeChange, orgCode, on
   }, [savedViews, viewPage, applyView]);
   const onGridReady = useCallback((e: GridReadyEvent<RosterRow>) => readyRef.current(e), []);
 
-  // The grid element is kept while its inputs stay the same: the toolbar and the status line
-  // change with every query (the total, the selection), and re-rendering AgGridReact with them
-  // cost 10–20 ms a time on the path from a click to the rows.
+  // The options (and so the grid) are kept while their inputs stay the same: the toolbar and the
+  // status line change with every query (the total, the selection), and handing the grid its
+  // options again cost 10–20 ms a time on the path from a click to the rows.
   const label = schema?.label;
-  const grid = useMemo(
-    () =>
-      label === undefined ? null : (
-        <AgGridReact<RosterRow>
-          theme={gridTheme}
-          localeText={AG_GRID_LOCALE_CN}
-          context={context}
-          rowModelType="infinite"
-          datasource={datasource}
-          cacheBlockSize={BLOCK}
-          maxBlocksInCache={10}
-          rowBuffer={6}
-          suppressAnimationFrame
-          alwaysShowVerticalScroll
-          infiniteInitialRowCount={1}
-          columnDefs={colDefs}
-          defaultColDef={DEFAULT_COL_DEF}
-          getRowId={rowIdOf}
-          readOnlyEdit
-          onCellEditRequest={onCellEditRequest}
-          stopEditingWhenCellsLoseFocus
-          rowSelection={ROW_SELECTION}
-          selectionColumnDef={SELECTION_COLUMN_DEF}
-          pinnedBottomRowData={newRow}
-          rowClassRules={rowClassRules}
-          onGridReady={onGridReady}
-          onSelectionChanged={onSelectionChanged}
-          onCellFocused={clearCellError}
-          onBodyScroll={clearCellError}
-          onRowClicked={onRowClickedEvent}
-          onColumnVisible={bumpColumns}
-          onColumnPinned={bumpColumns}
-          animateRows={false}
-          enableCellTextSelection={false}
-          overlayNoRowsTemplate={`<span class="grid-empty">没有符合条件的${label}</span>`}
-        />
-      ),
+  const gridOptions = useMemo<GridOptions<RosterRow>>(
+    () => ({
+      theme: gridTheme,
+      localeText: AG_GRID_LOCALE_CN,
+      context,
+      rowModelType: 'infinite',
+      datasource,
+      cacheBlockSize: BLOCK,
+      maxBlocksInCache: 10,
+      rowBuffer: 2,
+      suppressAnimationFrame: true,
+      alwaysShowVerticalScroll: true,
+      infiniteInitialRowCount: 1,
+      columnDefs: colDefs,
+      defaultColDef: DEFAULT_COL_DEF,
+      getRowId: rowIdOf,
+      readOnlyEdit: true,
+      onCellEditRequest,
+      stopEditingWhenCellsLoseFocus: true,
+      rowSelection: ROW_SELECTION,
+      selectionColumnDef: SELECTION_COLUMN_DEF,
+      pinnedBottomRowData: newRow,
+      rowClassRules,
+      onGridReady,
+      onSelectionChanged,
+      onCellFocused: clearCellError,
+      onBodyScroll: clearCellError,
+      onRowClicked: onRowClickedEvent,
+      onColumnVisible: bumpColumns,
+      onColumnPinned: bumpColumns,
+      animateRows: false,
+      enableCellTextSelection: false,
+      overlayNoRowsTemplate: `<span class="grid-empty">没有符合条件的${label ?? ''}</span>`,
+    }),
     [label, context, datasource, colDefs, newRow, rowClassRules, onGridReady, onSelectionChanged, clearCellError, onRowClickedEvent, onCellEditRequest, bumpColumns],
   );
 
@@ -595,7 +595,7 @@ export function RosterGrid({ roster, viewPage, scope, onScopeChange, orgCode, on
       </div>
       <ErrorBanner error={error} />
       <div className="data-grid roster-grid" ref={wrapper} role="region" aria-label={ariaLabel ?? schema.title}>
-        {grid}
+        <DomGrid options={gridOptions} />
         {cellError && (
           <div className="cell-error" role="alert" style={{ top: cellError.top, left: cellError.left }} data-column={cellError.column}>
             <strong>{T.editFailed}：</strong>
