@@ -82,3 +82,32 @@ export async function rowIds(grid: Locator): Promise<string[]> {
       .map((row) => row.id),
   );
 }
+
+/**
+ * Every row of a grid, in order, found by scrolling it from top to bottom as a person would: the
+ * grid draws only the rows on screen (and two more). Rows without an index (the pinned new-row
+ * line) are left out; the grid is scrolled back to the top.
+ */
+export async function allRowIds(grid: Locator): Promise<string[]> {
+  return grid.evaluate(async (box) => {
+    const frame = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+    const seen = new Map<number, string>();
+    const collect = (): void => {
+      for (const row of box.querySelectorAll('[role=row][row-id]')) {
+        const index = Number(row.getAttribute('row-index'));
+        if (Number.isInteger(index)) seen.set(index, row.getAttribute('row-id') ?? '');
+      }
+    };
+    const viewport = box.querySelector<HTMLElement>('.ag-grid-viewport');
+    if (viewport) viewport.scrollTop = 0;
+    await frame();
+    collect();
+    while (viewport && viewport.scrollTop + viewport.clientHeight < viewport.scrollHeight - 1) {
+      viewport.scrollTop += Math.max(1, Math.floor(viewport.clientHeight / 2));
+      await frame();
+      collect();
+    }
+    if (viewport) viewport.scrollTop = 0;
+    return [...seen].sort((a, b) => a[0] - b[0]).map(([, id]) => id);
+  });
+}

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GridRecord, PartyMemberRecord, PartyOrgNode, ScopeCommunity, StaffRecord } from '../../src-main/contract';
-import { apiCall, freshDataDir, launchBrowser, openPage, runScc, screenshot, serve, type Served } from './harness';
+import { allRowIds, apiCall, freshDataDir, launchBrowser, openPage, runScc, screenshot, serve, type Served } from './harness';
 import { apiPage, cell, dataRowIds, editCell, expectToast, filterEnum, grid, pasteText, total } from './rosterUi';
 
 let browser: Browser;
@@ -144,7 +144,7 @@ describe('roster pages in Chromium', () => {
     const { page, errors, context } = await open('geo', '社区列表');
     const communities = grid(page, '社区列表');
     const grids = grid(page, '网格列表');
-    await expect.poll(() => dataRowIds(communities)).toEqual(tree.map((c) => c.code));
+    await expect.poll(() => allRowIds(communities)).toEqual(tree.map((c) => c.code));
     const community = tree[1];
     const g = community?.grids.find((x) => x.kind !== '专属网格');
     if (!community || !g) throw new Error('no grid');

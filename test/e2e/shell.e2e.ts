@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommunityRow, DashboardSummary, GridRow } from '../../src-main/contract';
-import { apiCall, rowIds, freshDataDir, launchBrowser, openPage, runScc, screenshot, serve, type Served } from './harness';
+import { allRowIds, apiCall, freshDataDir, launchBrowser, openPage, runScc, screenshot, serve, type Served } from './harness';
 
 let browser: Browser;
 let served: Served;
@@ -55,7 +55,7 @@ describe('the app in Chromium against scc serve', () => {
 
     const { page, errors, context } = await openPage(browser, `${served.url}/#/geo`);
     // The page is the editable 网格/社区 roster (infinite row model); its last line is the "new row".
-    const listed = async (name: string): Promise<string[]> => (await rowIds(page.getByRole('region', { name }))).filter((id) => id !== '__new__');
+    const listed = (name: string): Promise<string[]> => allRowIds(page.getByRole('region', { name }));
     const communityGrid = page.getByRole('region', { name: '社区列表' });
     await expect.poll(() => listed('社区列表')).toEqual(communities.map((c) => c.code));
     await expect.poll(() => page.locator('.roster-heading').nth(1).textContent()).toContain('全部网格');
@@ -65,7 +65,9 @@ describe('the app in Chromium against scc serve', () => {
     await expect.poll(() => page.locator('.roster-heading').nth(1).textContent()).toContain(`${first.name}的网格`);
     const gridList = page.getByRole('region', { name: '网格列表' });
     await expect.poll(() => listed('网格列表')).toEqual(theirGrids.map((g) => g.code));
-    await expect.poll(() => gridList.locator('[role=row][row-id]:not([row-id="__new__"]) [col-id=communityName]').allTextContents()).toEqual(theirGrids.map(() => first.name));
+    const shownCommunities = await gridList.locator('[role=row][row-id]:not([row-id="__new__"]) [col-id=communityName]').allTextContents();
+    expect(shownCommunities.length).toBeGreaterThan(0);
+    expect(new Set(shownCommunities)).toEqual(new Set([first.name]));
     await screenshot(page, '02-geo-1920x1080');
     expect(errors).toEqual([]);
     await context.close();
