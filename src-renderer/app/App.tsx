@@ -127,8 +127,8 @@ export function App() {
               if (!item) return null;
               const KeptPage = item.page;
               return (
-                // Shown or hidden, a kept page keeps its box (only its visibility changes): its grid
-                // sees no resize and the page no new layout, so coming back draws nothing anew.
+                // Shown or hidden, a kept page keeps its box and its layout (a hidden one is only
+                // skipped when drawing): its grid sees no resize, so coming back draws nothing anew.
                 // `inert` takes a hidden one out of focus, clicks and the accessibility tree.
                 <div key={path} className={item === active ? 'page-slot' : 'page-slot page-slot-hidden'} inert={item !== active}>
                   <PageActive.Provider value={item === active}>
