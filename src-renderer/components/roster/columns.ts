@@ -75,14 +75,14 @@ export function columnDefs(columns: ColumnInfo[]): ColDef<RosterRow>[] {
       initialPinned: c.pinned ? 'left' : undefined,
       sortable: c.sortable,
       editable: c.editable ? (p: EditableCallbackParams<RosterRow>) => !isNewRow(p) : false,
-      cellClass: numeric ? 'ag-right-aligned-cell' : undefined,
+      // Static classes: a class rule is evaluated and toggled on every cell a sort draws. The
+      // new-row line's look comes from its row (.ag-row-pinned), not from a rule per cell.
+      cellClass: [...(numeric ? ['ag-right-aligned-cell'] : []), ...(c.editable ? [] : ['cell-derived'])],
       // On the hint's column only: a tooltip getter gives every cell of the column a tooltip
       // feature, built anew for each row a sort or a scroll draws.
       ...(c === hint ? { tooltipValueGetter: (p: { node?: { rowPinned?: 'top' | 'bottom' | null } | null }) => (isNewRow(p) ? T.newRowTitle : undefined) } : {}),
       cellClassRules: {
-        'cell-derived': (p: CellClassParams<RosterRow>) => !c.editable && !isNewRow(p),
         'cell-invalid': (p: CellClassParams<RosterRow, GridContext>) => p.data !== undefined && p.context.invalid?.key === p.data.key && p.context.invalid.column === c.id,
-        'cell-new-row': (p: CellClassParams<RosterRow>) => isNewRow(p),
       },
     };
     if (c.type === 'timestamp') def.valueFormatter = (p) => (typeof p.value === 'string' ? p.value.replace('T', ' ').slice(0, 16) : '');
