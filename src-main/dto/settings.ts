@@ -1,18 +1,30 @@
 import { z } from 'zod';
 import { screenSettingsPatch, screenSettingsSchema } from './screen';
 
-/** Scheduled export of exchange packages: daily at a time, or every N hours. */
-const scheduleSchema = z.object({
-  mode: z.enum(['off', 'daily', 'hours']).default('off'),
+/**
+ * Scheduled export of exchange packages: daily at a time, or every N hours. Each field without a
+ * default (as in dto/screen.ts): a patch naming one field must leave the others as they are.
+ */
+const scheduleFields = {
+  mode: z.enum(['off', 'daily', 'hours']),
   /** HH:MM, China time. */
-  dailyAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间应为 HH:MM').default('18:00'),
-  everyHours: z.number().int().min(1).max(168).default(24),
+  dailyAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间应为 HH:MM'),
+  everyHours: z.number().int().min(1).max(168),
   /** Increment since the last delivered package (else a full package each time). */
-  incremental: z.boolean().default(true),
+  incremental: z.boolean(),
   /** A folder (USB stick, share) to write packages into. */
-  folder: z.string().max(1000).nullable().default(null),
+  folder: z.string().max(1000).nullable(),
   /** Queue packages for upload to the city platform. */
-  outbox: z.boolean().default(false),
+  outbox: z.boolean(),
+};
+
+const scheduleSchema = z.object({
+  mode: scheduleFields.mode.default('off'),
+  dailyAt: scheduleFields.dailyAt.default('18:00'),
+  everyHours: scheduleFields.everyHours.default(24),
+  incremental: scheduleFields.incremental.default(true),
+  folder: scheduleFields.folder.default(null),
+  outbox: scheduleFields.outbox.default(false),
 });
 
 const scheduleDefaults = { mode: 'off', dailyAt: '18:00', everyHours: 24, incremental: true, folder: null, outbox: false } as const;
@@ -58,7 +70,7 @@ export const settingsPatchInput = z
       .object({
         cityUrl: z.string().url('请填写完整的网址').max(500).nullable().optional(),
         syncEveryMinutes: z.number().int().min(0).max(1440).optional(),
-        schedule: scheduleSchema.partial().strict().optional(),
+        schedule: z.object(scheduleFields).partial().strict().optional(),
       })
       .strict()
       .optional(),

@@ -22,6 +22,20 @@ describe('scheduled export: when', () => {
     expect(nextRunAt(daily, '2026-11-21T18:00:05+08:00', at('2026-11-21T19:00:00+08:00'))).toBe('2026-11-22T18:00:00+08:00');
   });
 
+  it('runs a daily time first at that time after it was set, never at once', () => {
+    const daily = schedule({ mode: 'daily', dailyAt: '03:30' });
+    const setAt = '2026-11-21T09:16:00+08:00';
+    expect(isDue(daily, null, at('2026-11-21T09:17:00+08:00'), setAt)).toBe(false);
+    expect(nextRunAt(daily, null, at('2026-11-21T09:17:00+08:00'), setAt)).toBe('2026-11-22T03:30:00+08:00');
+    expect(isDue(daily, null, at('2026-11-22T03:29:00+08:00'), setAt)).toBe(false);
+    expect(isDue(daily, null, at('2026-11-22T03:30:00+08:00'), setAt)).toBe(true);
+    // Set before the day's time: due that same day, and caught up later that day if the app was closed.
+    expect(isDue(daily, null, at('2026-11-21T03:30:00+08:00'), '2026-11-21T02:00:00+08:00')).toBe(true);
+    expect(isDue(daily, null, at('2026-11-21T12:00:00+08:00'), '2026-11-21T02:00:00+08:00')).toBe(true);
+    // Every N hours starts with a run whenever it was set.
+    expect(isDue(schedule({ mode: 'hours', everyHours: 6 }), null, at('2026-11-21T09:17:00+08:00'), setAt)).toBe(true);
+  });
+
   it('runs every N hours after the last run, and never when off', () => {
     const hourly = schedule({ mode: 'hours', everyHours: 6 });
     expect(isDue(hourly, null, at('2026-11-21T09:00:00+08:00'))).toBe(true);
@@ -61,13 +75,40 @@ describe('scheduled export: running', () => {
     expect(readdirSync(usb)).toHaveLength(2);
   });
 
+  it('changes only the schedule fields a patch names', async () => {
+    core = await openCore({ dataDir: tempDataDir('scc-schedule-'), resourcesDir, version: 'test', clock: fixedClock });
+    const usb = tempDataDir('scc-usb-');
+    await call(core, 'settings.update', { exchange: { schedule: { mode: 'hours', everyHours: 6, folder: usb, outbox: true, incremental: false } } });
+    const changed = await call(core, 'settings.update', { exchange: { schedule: { dailyAt: '20:00' } } });
+    expect(changed.exchange.schedule).toEqual({ mode: 'hours', dailyAt: '20:00', everyHours: 6, incremental: false, folder: usb, outbox: true });
+  });
+
+  it('waits for the next daily time after the schedule is saved, and shows it as the next run', async () => {
+    const dataDir = tempDataDir('scc-schedule-');
+    const usb = tempDataDir('scc-usb-');
+    core = await openCore({ dataDir, resourcesDir, version: 'test', clock: fixedClock });
+    const c = core;
+    c.data.create((db) => generateStreet(db, { size: 'tiny', seed: 7, now: c.now() }));
+    // Saved at 09:30 (the test clock) for 08:00: tomorrow at 08:00, not now.
+    await call(c, 'settings.update', { exchange: { schedule: { mode: 'daily', dailyAt: '08:00', folder: usb } } });
+    expect((await call(c, 'sync.status', {})).schedule.nextRunAt).toBe('2026-11-22T08:00:00+08:00');
+    await tick(c);
+    await tick(c, at('2026-11-22T07:59:00+08:00'));
+    expect(readdirSync(usb)).toEqual([]);
+    await tick(c, at('2026-11-22T08:00:30+08:00'));
+    expect(readdirSync(usb)).toHaveLength(1);
+    // The time changed to one later today: it is due today at that time.
+    await call(c, 'settings.update', { exchange: { schedule: { dailyAt: '20:00' } } });
+    expect((await call(c, 'sync.status', {})).schedule.nextRunAt).toBe('2026-11-21T20:00:00+08:00');
+  });
+
   it('records why a run failed and tries again an hour later', async () => {
     const dataDir = tempDataDir('scc-schedule-');
     core = await openCore({ dataDir, resourcesDir, version: 'test', clock: fixedClock });
     const c = core;
     c.data.create((db) => generateStreet(db, { size: 'tiny', seed: 7, now: c.now() }));
     const usb = join(tempDataDir('scc-media-'), 'USB-DISK');
-    await call(c, 'settings.update', { exchange: { schedule: { mode: 'daily', dailyAt: '08:00', folder: usb } } });
+    await call(c, 'settings.update', { exchange: { schedule: { mode: 'hours', everyHours: 24, folder: usb } } });
     await tick(c);
     const failed = (await call(c, 'sync.status', {})).schedule;
     expect(failed.lastError).toBe(`导出目录 ${usb} 不存在：请插入 U 盘或连接共享文件夹后重试。`);

@@ -1,7 +1,7 @@
 import type { CoreRuntime } from '../../core';
 import { log } from '../../log';
 import { backoffMs, type RetryPolicy } from './retry';
-import { isDue, RETRY_FAILED_MS, runScheduledExport } from './schedule';
+import { isDue, RETRY_FAILED_MS, runScheduledExport, scheduleState } from './schedule';
 import { cityToken, runSync } from './service';
 import { readState } from './state';
 import { pendingUploads } from './outbox';
@@ -24,9 +24,10 @@ export async function tick(core: CoreRuntime, now = Date.parse(core.now()), poli
   const settings = core.data.settings.exchange;
   const state = readState(core.data);
 
-  const lastAttempt = state.schedule.lastAttemptAt ? Date.parse(state.schedule.lastAttemptAt) : null;
-  const failedRecently = state.schedule.lastError !== null && lastAttempt !== null && now - lastAttempt < RETRY_FAILED_MS;
-  if (isDue(settings.schedule, state.schedule.lastRunAt, now) && !failedRecently) runScheduledExport(ctx);
+  const scheduled = scheduleState(ctx, now);
+  const lastAttempt = scheduled.lastAttemptAt ? Date.parse(scheduled.lastAttemptAt) : null;
+  const failedRecently = scheduled.lastError !== null && lastAttempt !== null && now - lastAttempt < RETRY_FAILED_MS;
+  if (isDue(settings.schedule, scheduled.lastRunAt, now, scheduled.since) && !failedRecently) runScheduledExport(ctx);
 
   if (!settings.cityUrl || settings.syncEveryMinutes === 0 || !cityToken(ctx.db())) return;
   const lastRun = state.sync.lastRunAt ? Date.parse(state.sync.lastRunAt) : 0;

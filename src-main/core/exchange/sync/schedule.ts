@@ -5,12 +5,14 @@ import { AppError } from '../../errors';
 import { log } from '../../log';
 import { makePackage, recordsIn } from '../packages/service';
 import { scheduleTexts as t } from '../texts';
-import { readState, updateState } from './state';
+import { readState, updateState, type ExchangeState } from './state';
 
 /**
  * Scheduled export of exchange packages (daily at a time, or every N hours) into a folder and/or
  * the outbox. The setting is in settings.json and the last run in DATA/exchange/state.json, so a
- * run missed while the app was closed happens at the next start.
+ * run missed while the app was closed happens at the next start. A daily time wants its first run
+ * at the first such time after it was set: 每天 03:30 saved at 09:16 runs tomorrow at 03:30, not at
+ * once. Every N hours starts with a run, so a person sees at once that the folder works.
  */
 type Schedule = Settings['exchange']['schedule'];
 
@@ -35,16 +37,18 @@ function lastDue(schedule: Schedule, lastRunMs: number | null, now: number): num
 /** A failed run (no USB stick, share offline) is tried again after this long. */
 export const RETRY_FAILED_MS = HOUR;
 
-export function isDue(schedule: Schedule, lastRunAt: string | null, now: number): boolean {
+/** `since`: when the schedule's timing was set (null: unknown, as for a schedule older than this rule). */
+export function isDue(schedule: Schedule, lastRunAt: string | null, now: number, since: string | null = null): boolean {
   const last = lastRunAt ? Date.parse(lastRunAt) : null;
   const due = lastDue(schedule, last, now);
   if (due === null || due > now) return false;
+  if (schedule.mode === 'daily' && since !== null && due < Date.parse(since)) return false;
   return last === null || last < due;
 }
 
-export function nextRunAt(schedule: Schedule, lastRunAt: string | null, now: number): string | null {
+export function nextRunAt(schedule: Schedule, lastRunAt: string | null, now: number, since: string | null = null): string | null {
   if (schedule.mode === 'off') return null;
-  if (isDue(schedule, lastRunAt, now)) return chinaIso(now);
+  if (isDue(schedule, lastRunAt, now, since)) return chinaIso(now);
   const last = lastRunAt ? Date.parse(lastRunAt) : null;
   if (schedule.mode === 'hours') return chinaIso((last ?? now) + schedule.everyHours * HOUR);
   return chinaIso((lastDue(schedule, last, now) ?? now) + 24 * HOUR);
@@ -57,13 +61,30 @@ export function describeSchedule(schedule: Schedule): string {
   return `${when}导出${schedule.incremental ? t.incremental : t.full}${where ? `，${where}` : t.nowhere}`;
 }
 
-export function scheduleStatus(ctx: CoreContext, now = Date.parse(ctx.now())): ScheduleStatus {
+const timingOf = (schedule: Schedule): string => `${schedule.mode} ${schedule.dailyAt} ${schedule.everyHours}`;
+
+/**
+ * The schedule's last run and the time its timing was set. A timing not seen before (just saved)
+ * is noted as set now: by the status panel, which reads it right after a save, or by the next tick.
+ * A state written before timings were noted keeps its history: the schedule ran, so it was set.
+ */
+export function scheduleState(ctx: CoreContext, now: number): ExchangeState['schedule'] {
   const schedule = ctx.data.settings.exchange.schedule;
   const state = readState(ctx.data).schedule;
+  if (state.timing === timingOf(schedule)) return state;
+  const since = state.timing === null && state.lastRunAt !== null ? state.lastRunAt : chinaIso(now);
+  return updateState(ctx.data, (s) => {
+    s.schedule = { ...s.schedule, timing: timingOf(schedule), since };
+  }).schedule;
+}
+
+export function scheduleStatus(ctx: CoreContext, now = Date.parse(ctx.now())): ScheduleStatus {
+  const schedule = ctx.data.settings.exchange.schedule;
+  const state = scheduleState(ctx, now);
   return {
     mode: schedule.mode,
     describe: describeSchedule(schedule),
-    nextRunAt: nextRunAt(schedule, state.lastRunAt, now),
+    nextRunAt: nextRunAt(schedule, state.lastRunAt, now, state.since),
     lastRunAt: state.lastRunAt,
     lastResult: state.lastResult,
     lastError: state.lastError,
@@ -81,7 +102,7 @@ export function runScheduledExport(ctx: CoreContext): ScheduleStatus {
     const files = made.parts.map((p) => p.fileName);
     const where = [...new Set(made.parts.flatMap((p) => p.deliveredTo))];
     updateState(ctx.data, (s) => {
-      s.schedule = { lastRunAt: at, lastAttemptAt: at, lastResult: t.done(files, records, where), lastError: null, lastPackageId: made.parts[0]?.packageId ?? null };
+      s.schedule = { ...s.schedule, lastRunAt: at, lastAttemptAt: at, lastResult: t.done(files, records, where), lastError: null, lastPackageId: made.parts[0]?.packageId ?? null };
     });
   } catch (error) {
     const message = error instanceof AppError ? error.message : t.failed;

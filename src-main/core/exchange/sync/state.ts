@@ -27,12 +27,15 @@ export interface ExchangeState {
     lastError: string | null;
     /** The export's package: its first part, when it was split. */
     lastPackageId: string | null;
+    /** When the schedule's timing (`timing`) was first seen: no run is due for a moment before it. */
+    since: string | null;
+    timing: string | null;
   };
 }
 
 const empty = (): ExchangeState => ({
   sync: { lastRunAt: null, lastSuccessAt: null, lastError: null, failures: 0, lastReport: null },
-  schedule: { lastRunAt: null, lastAttemptAt: null, lastResult: null, lastError: null, lastPackageId: null },
+  schedule: { lastRunAt: null, lastAttemptAt: null, lastResult: null, lastError: null, lastPackageId: null, since: null, timing: null },
 });
 
 const memory = new WeakMap<DataDirectory, ExchangeState>();
