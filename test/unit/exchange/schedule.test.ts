@@ -50,12 +50,18 @@ describe('scheduled export: running', () => {
   let core: CoreRuntime | null = null;
   afterEach(async () => core?.close());
 
+  /** A tiny generated street in a data directory of its own, on the test clock. */
+  async function openStreet(dataDir: string): Promise<CoreRuntime> {
+    const opened = await openCore({ dataDir, resourcesDir, version: 'test', clock: fixedClock });
+    opened.data.create((db) => generateStreet(db, { size: 'tiny', seed: 7, now: opened.now() }));
+    return opened;
+  }
+
   it('writes the package into the folder when due, keeps the last result visible, and survives a restart', async () => {
     const dataDir = tempDataDir('scc-schedule-');
     const usb = tempDataDir('scc-usb-');
-    core = await openCore({ dataDir, resourcesDir, version: 'test', clock: fixedClock });
+    core = await openStreet(dataDir);
     const first = core;
-    first.data.create((db) => generateStreet(db, { size: 'tiny', seed: 7, now: first.now() }));
     await call(first, 'settings.update', { exchange: { schedule: { mode: 'hours', everyHours: 6, folder: usb } } });
     const before = await call(first, 'sync.status', {});
     expect(before.schedule).toMatchObject({ mode: 'hours', describe: `每 6 小时导出增量数据交换包，写入 ${usb}`, lastRunAt: null });
@@ -84,11 +90,8 @@ describe('scheduled export: running', () => {
   });
 
   it('waits for the next daily time after the schedule is saved, and shows it as the next run', async () => {
-    const dataDir = tempDataDir('scc-schedule-');
     const usb = tempDataDir('scc-usb-');
-    core = await openCore({ dataDir, resourcesDir, version: 'test', clock: fixedClock });
-    const c = core;
-    c.data.create((db) => generateStreet(db, { size: 'tiny', seed: 7, now: c.now() }));
+    const c = (core = await openStreet(tempDataDir('scc-schedule-')));
     // Saved at 09:30 (the test clock) for 08:00: tomorrow at 08:00, not now.
     await call(c, 'settings.update', { exchange: { schedule: { mode: 'daily', dailyAt: '08:00', folder: usb } } });
     expect((await call(c, 'sync.status', {})).schedule.nextRunAt).toBe('2026-11-22T08:00:00+08:00');
@@ -103,10 +106,7 @@ describe('scheduled export: running', () => {
   });
 
   it('records why a run failed and tries again an hour later', async () => {
-    const dataDir = tempDataDir('scc-schedule-');
-    core = await openCore({ dataDir, resourcesDir, version: 'test', clock: fixedClock });
-    const c = core;
-    c.data.create((db) => generateStreet(db, { size: 'tiny', seed: 7, now: c.now() }));
+    const c = (core = await openStreet(tempDataDir('scc-schedule-')));
     const usb = join(tempDataDir('scc-media-'), 'USB-DISK');
     await call(c, 'settings.update', { exchange: { schedule: { mode: 'hours', everyHours: 24, folder: usb } } });
     await tick(c);
