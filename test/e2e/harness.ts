@@ -98,16 +98,18 @@ export async function allRowIds(grid: Locator): Promise<string[]> {
         if (Number.isInteger(index)) seen.set(index, row.getAttribute('row-id') ?? '');
       }
     };
+    // AG Grid's scrolling box (36.x): without it the rows off screen could not be read.
     const viewport = box.querySelector<HTMLElement>('.ag-grid-viewport');
-    if (viewport) viewport.scrollTop = 0;
+    if (!viewport) throw new Error('the grid has no .ag-grid-viewport to scroll');
+    viewport.scrollTop = 0;
     await frame();
     collect();
-    while (viewport && viewport.scrollTop + viewport.clientHeight < viewport.scrollHeight - 1) {
+    while (viewport.scrollTop + viewport.clientHeight < viewport.scrollHeight - 1) {
       viewport.scrollTop += Math.max(1, Math.floor(viewport.clientHeight / 2));
       await frame();
       collect();
     }
-    if (viewport) viewport.scrollTop = 0;
+    viewport.scrollTop = 0;
     return [...seen].sort((a, b) => a[0] - b[0]).map(([, id]) => id);
   });
 }
