@@ -14,9 +14,7 @@ import { unitId } from './rooms';
  */
 export function writeManyResidents(db: SqlDb, records: readonly ResidentRecord[], now: string, writeOne: (r: ResidentRecord) => void): void {
   const today = now.slice(0, 10);
-  const stored = new Set(
-    db.all<{ id: string }>('SELECT p.id_number AS id FROM json_each(?) j JOIN person p ON p.id_number = j.value', [JSON.stringify(records.map((r) => r.idNumber))]).map((p) => p.id),
-  );
+  const stored = storedPeople(db, records.map((r) => r.idNumber));
   const fresh: { r: ResidentRecord; gender: string; birthDate: string }[] = [];
   const later: ResidentRecord[] = [];
   const named = new Set<string>();
@@ -36,11 +34,7 @@ export function writeManyResidents(db: SqlDb, records: readonly ResidentRecord[]
        SELECT j.value->>0, j.value->>1, j.value->>2, j.value->>3, j.value->>4, j.value->>5, j.value->>6, j.value->>7, ? FROM json_each(?) j ORDER BY j.key`,
       [now, JSON.stringify(fresh.map(({ r, gender, birthDate }) => [r.idNumber, r.name, gender, birthDate, r.ethnicity, r.phone, r.political, r.hukouAddress]))],
     );
-    const people = new Map(
-      db
-        .all<{ key: string; id: number }>('SELECT p.id_number AS key, p.id FROM json_each(?) j JOIN person p ON p.id_number = j.value', [JSON.stringify(fresh.map((f) => f.r.idNumber))])
-        .map((p) => [p.key, p.id]),
-    );
+    const people = storedPeople(db, fresh.map((f) => f.r.idNumber));
     const personIds = fresh.map((f) => people.get(f.r.idNumber) as number);
     db.run(
       `INSERT INTO resident (person_id, grid_id, household_id, person_type, residence, address, updated_at)
@@ -60,6 +54,12 @@ export function writeManyResidents(db: SqlDb, records: readonly ResidentRecord[]
     }
   }
   for (const r of later) writeOne(r);
+}
+
+/** The stored people among these ID numbers: row id by ID number, looked up in one query. */
+function storedPeople(db: SqlDb, idNumbers: readonly string[]): Map<string, number> {
+  const found = db.all<{ key: string; id: number }>('SELECT p.id_number AS key, p.id FROM json_each(?) j JOIN person p ON p.id_number = j.value', [JSON.stringify(idNumbers)]);
+  return new Map(found.map((p) => [p.key, p.id]));
 }
 
 /** Row ids of the codes given (each must exist, as for `idByCode`), looked up in one query. */
