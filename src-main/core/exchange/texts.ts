@@ -9,7 +9,7 @@ export const texts = {
   referenceRefused: (header: string, key: string, file: string, row: number) => `${header}“${key}”所在的行（${file} 第 ${row} 行）被拒绝，本行也无法导入`,
   precisionColumn: (header: string, count: number) =>
     `“${header}”列有 ${count} 行被表格软件当作数字保存，末几位数字已经丢失（精度丢失），无法从本文件恢复：请在原始系统或原始文件中把该列设为“文本”格式后重新导出，再导入。`,
-  buildingWithoutRoom: (count: number) => `${count} 行填写了楼栋编码但没有房号：本程序按房屋登记住址，这些行的楼栋编码和单元号不会保存（其余信息正常导入）。`,
+  buildingWithoutRoom: (count: number) => `${count} 行填写了楼栋编码但没有房号：这些人员登记在所填楼栋（和单元），房号记为“未登记”，可在实有人口台账中补填。`,
   progressReading: (file: string) => `正在读取并校验 ${file}`,
   progressComparing: '正在与数据库比对',
   progressWriting: '正在写入数据库',

@@ -3,7 +3,7 @@ import type { ReadDb, SqlDb } from '../db/sqlite';
 import { idByCode, insertRow, personIdOf, updateRow, upsertPerson } from './lookup';
 import type { Repository } from './repository';
 import { writeManyResidents } from './residentsMany';
-import { householdId } from './rooms';
+import { dropPlaceIfLeft, householdId } from './rooms';
 
 interface ResidentRow extends Omit<ResidentRecord, 'tags' | 'unit'> {
   residentId: number;
@@ -54,16 +54,17 @@ export const residents: Repository<'resident'> = {
       now,
       existingKey,
     );
+    const existing = db.get<{ id: number; household: number | null }>('SELECT id, household_id AS household FROM resident WHERE person_id = ?', [personId]);
     const columns = {
       person_id: personId,
       grid_id: idByCode(db, 'grid', r.gridCode),
-      household_id: householdId(db, r, now),
+      household_id: householdId(db, r, now, existing?.household ?? null),
       person_type: r.personType ?? '常住人口',
       residence: r.residence ?? '人户一致',
       address: r.address,
     };
-    const existing = db.value<number>('SELECT id FROM resident WHERE person_id = ?', [personId]);
-    const residentId = existing === undefined ? insertRow(db, 'resident', columns, now) : (updateRow(db, 'resident', existing, columns, now), existing);
+    const residentId = existing === undefined ? insertRow(db, 'resident', columns, now) : (updateRow(db, 'resident', existing.id, columns, now), existing.id);
+    if (existing && existing.household !== columns.household_id) dropPlaceIfLeft(db, existing.household);
     const current = new Set(db.all<{ tag: string }>('SELECT tag FROM resident_tag WHERE resident_id = ?', [residentId]).map((t) => t.tag));
     let tagsChanged = false;
     for (const tag of current) if (!r.tags.includes(tag)) tagsChanged = db.run('DELETE FROM resident_tag WHERE resident_id = ? AND tag = ?', [residentId, tag]) > 0 || tagsChanged;
@@ -77,8 +78,12 @@ export const residents: Repository<'resident'> = {
   remove(db, key) {
     const personId = personIdOf(db, key);
     if (personId === null) return false;
+    const household = db.value<number | null>('SELECT household_id FROM resident WHERE person_id = ?', [personId]) ?? null;
     const removed = db.run('DELETE FROM resident WHERE person_id = ?', [personId]) > 0;
-    if (removed) dropPersonIfUnused(db, personId);
+    if (removed) {
+      dropPlaceIfLeft(db, household);
+      dropPersonIfUnused(db, personId);
+    }
     return removed;
   },
 };

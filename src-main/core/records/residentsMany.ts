@@ -75,15 +75,17 @@ function idsByCode(db: SqlDb, table: 'grid' | 'building', codes: readonly string
 }
 
 /**
- * The room of each record (null without a building and a room), the rooms not yet registered
- * created in the order the records first name them, as `householdId` would one at a time.
+ * Where each record lives, as `householdId` decides one at a time: null without a building; the
+ * room, the rooms not yet registered created in the order the records first name them; for a
+ * building without a room, a new place of the resident's own (room NULL), one per record.
  */
 function householdIds(db: SqlDb, records: readonly ResidentRecord[], now: string): (number | null)[] {
-  const buildings = idsByCode(db, 'building', records.flatMap((r) => (r.buildingCode && r.room ? [r.buildingCode] : [])));
+  const buildings = idsByCode(db, 'building', records.flatMap((r) => (r.buildingCode ? [r.buildingCode] : [])));
   const units = new Map<string, number>();
   const rooms = new Map<string, [number, number, string]>();
-  const keys = records.map((r) => {
-    if (!r.buildingCode || !r.room) return null;
+  const places: [number, number][] = [];
+  const keys = records.map((r): string | number | null => {
+    if (!r.buildingCode) return null;
     const buildingId = buildings(r.buildingCode);
     let unit = 0;
     if (r.unit) {
@@ -91,28 +93,41 @@ function householdIds(db: SqlDb, records: readonly ResidentRecord[], now: string
       unit = units.get(unitKey) ?? unitId(db, buildingId, r.buildingCode, r.unit, now);
       units.set(unitKey, unit);
     }
+    if (!r.room) return places.push([buildingId, unit]) - 1;
     const key = `${buildingId}\u001f${unit}\u001f${r.room}`;
     if (!rooms.has(key)) rooms.set(key, [buildingId, unit, r.room]);
     return key;
   });
-  if (rooms.size === 0) return keys.map(() => null);
-  const listed = JSON.stringify([...rooms.values()]);
-  // A room already registered is left as it is (its unique index): one statement, no lookup first.
-  db.run(
-    `INSERT INTO household (building_id, unit_id, room, use, updated_at)
-     SELECT j.value->>0, nullif(j.value->>1, 0), j.value->>2, '自住', ? FROM json_each(?) j WHERE true ORDER BY j.key
-     ON CONFLICT DO NOTHING`,
-    [now, listed],
-  );
-  const roomKeys = [...rooms.keys()];
-  const ids = new Map(
-    db
-      .all<{ at: number; id: number }>(
-        `SELECT j.key AS at, h.id FROM json_each(?) j
-         JOIN household h ON h.building_id = j.value->>0 AND ifnull(h.unit_id, 0) = j.value->>1 AND h.room = j.value->>2`,
-        [listed],
-      )
-      .map((h) => [roomKeys[h.at] as string, h.id]),
-  );
-  return keys.map((key) => (key === null ? null : (ids.get(key) as number)));
+  const ids = new Map<string, number>();
+  if (rooms.size > 0) {
+    const listed = JSON.stringify([...rooms.values()]);
+    // A room already registered is left as it is (its unique index): one statement, no lookup first.
+    db.run(
+      `INSERT INTO household (building_id, unit_id, room, use, updated_at)
+       SELECT j.value->>0, nullif(j.value->>1, 0), j.value->>2, '自住', ? FROM json_each(?) j WHERE true ORDER BY j.key
+       ON CONFLICT DO NOTHING`,
+      [now, listed],
+    );
+    const roomKeys = [...rooms.keys()];
+    for (const h of db.all<{ at: number; id: number }>(
+      `SELECT j.key AS at, h.id FROM json_each(?) j
+       JOIN household h ON h.building_id = j.value->>0 AND ifnull(h.unit_id, 0) = j.value->>1 AND h.room = j.value->>2`,
+      [listed],
+    )) {
+      ids.set(roomKeys[h.at] as string, h.id);
+    }
+  }
+  // Places without a room never collide (NULLs are distinct in the unique index), so every one
+  // is inserted, in order, each taking the next row id.
+  let firstPlace = 0;
+  if (places.length > 0) {
+    firstPlace = (db.value<number>('SELECT ifnull(max(id), 0) FROM household') ?? 0) + 1;
+    const inserted = db.run(
+      `INSERT INTO household (building_id, unit_id, room, use, updated_at)
+       SELECT j.value->>0, nullif(j.value->>1, 0), NULL, '自住', ? FROM json_each(?) j ORDER BY j.key`,
+      [now, JSON.stringify(places)],
+    );
+    if (inserted !== places.length || db.lastInsertId() !== firstPlace + places.length - 1) throw new Error('places without a room were not numbered in order');
+  }
+  return keys.map((key) => (key === null ? null : typeof key === 'number' ? firstPlace + key : (ids.get(key) as number)));
 }

@@ -18,11 +18,25 @@ export function unitId(db: SqlDb, buildingId: number, buildingCode: string, unit
   return insertRow(db, 'unit', { code, building_id: buildingId, name }, now);
 }
 
-/** The room a resident lives in, created the first time someone is registered there. */
-export function householdId(db: SqlDb, r: ResidentRecord, now: string): number | null {
-  if (!r.buildingCode || !r.room) return null;
+/**
+ * Where a resident lives: the room, created the first time someone is registered there; or, for a
+ * building (and unit) without a room, a place of the resident's own with room NULL (房号未登记),
+ * kept while they stay in that building and unit. `current` is the resident's household now.
+ */
+export function householdId(db: SqlDb, r: ResidentRecord, now: string, current: number | null = null): number | null {
+  if (!r.buildingCode) return null;
   const buildingId = idByCode(db, 'building', r.buildingCode);
   const unit = r.unit ? unitId(db, buildingId, r.buildingCode, r.unit, now) : null;
+  if (!r.room) {
+    const same = current !== null && db.value<number>('SELECT 1 FROM household WHERE id = ? AND room IS NULL AND building_id = ? AND unit_id IS ?', [current, buildingId, unit]);
+    return same ? current : insertRow(db, 'household', { building_id: buildingId, unit_id: unit, room: null, use: '自住' }, now);
+  }
   const found = db.value<number>('SELECT id FROM household WHERE building_id = ? AND ifnull(unit_id, 0) = ? AND room = ?', [buildingId, unit ?? 0, r.room]);
   return found ?? insertRow(db, 'household', { building_id: buildingId, unit_id: unit, room: r.room, use: '自住' }, now);
+}
+
+/** A place without a room belongs to one resident: it goes when they leave it. A room stays. */
+export function dropPlaceIfLeft(db: SqlDb, householdId: number | null): void {
+  if (householdId === null) return;
+  db.run('DELETE FROM household WHERE id = ? AND room IS NULL AND NOT EXISTS (SELECT 1 FROM resident WHERE household_id = ?)', [householdId, householdId]);
 }

@@ -54,7 +54,7 @@ const REFERENCES: Record<string, string> = {
   reported_community_id: 'SELECT name FROM community WHERE id = ?',
   building_id: 'SELECT name FROM building WHERE id = ?',
   unit_id: 'SELECT name FROM unit WHERE id = ?',
-  household_id: "SELECT b.name || ifnull(u.name, '') || h.room FROM household h JOIN building b ON b.id = h.building_id LEFT JOIN unit u ON u.id = h.unit_id WHERE h.id = ?",
+  household_id: "SELECT b.name || ifnull(u.name, '') || ifnull(h.room, '（房号未登记）') FROM household h JOIN building b ON b.id = h.building_id LEFT JOIN unit u ON u.id = h.unit_id WHERE h.id = ?",
   org_id: 'SELECT name FROM party_org WHERE id = ?',
   group_id: 'SELECT name FROM party_org WHERE id = ?',
   parent_id: 'SELECT name FROM party_org WHERE id = ?',

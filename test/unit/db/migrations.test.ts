@@ -36,6 +36,34 @@ describe('migrations', () => {
     expect(() => migrate(db, 'T')).toThrow(/不一致/);
   });
 
+  it('0012 lets a household have no room and keeps every household, its residents and their references', async () => {
+    const db = await fresh();
+    db.exec('PRAGMA foreign_keys = ON');
+    migrate(db, 'T', migrations.slice(0, 11));
+    db.exec(`INSERT INTO community (id, code, name, updated_at) VALUES (1, '150102001001', '社区', 'T');
+      INSERT INTO grid (id, code, community_id, name, kind, updated_at) VALUES (1, '150102001001001', 1, '网格', '城市社区网格', 'T');
+      INSERT INTO building (id, code, grid_id, name, updated_at) VALUES (1, '1501020010010010001', 1, '1号楼', 'T');
+      INSERT INTO unit (id, code, building_id, name, updated_at) VALUES (1, '150102001001001000101', 1, '1单元', 'T');
+      INSERT INTO household (id, building_id, unit_id, room, use, party_center, updated_at) VALUES (7, 1, 1, '301', '出租', 1, 'T2'), (9, 1, NULL, '101', '自住', 0, 'T3');
+      INSERT INTO person (id, id_number, name, gender, birth_date, updated_at) VALUES (1, '110101199003074514', '甲', '男', '1990-03-07', 'T');
+      INSERT INTO resident (id, person_id, grid_id, household_id, updated_at) VALUES (1, 1, 1, 7, 'T');`);
+    expect(() => db.run("INSERT INTO household (building_id, room, updated_at) VALUES (1, NULL, 'T')")).toThrow(/NOT NULL/);
+
+    expect(migrate(db, 'T')).toEqual([12]);
+    expect(db.all('SELECT * FROM household ORDER BY id')).toEqual([
+      { id: 7, building_id: 1, unit_id: 1, room: '301', use: '出租', party_center: 1, updated_at: 'T2' },
+      { id: 9, building_id: 1, unit_id: null, room: '101', use: '自住', party_center: 0, updated_at: 'T3' },
+    ]);
+    expect(db.all('PRAGMA foreign_key_check')).toEqual([]);
+    expect(db.value('PRAGMA foreign_keys')).toBe(1);
+    // Two residents of one building without a room each get a place of their own.
+    db.run("INSERT INTO household (building_id, unit_id, room, updated_at) VALUES (1, 1, NULL, 'T'), (1, 1, NULL, 'T')");
+    expect(db.value('SELECT count(*) FROM household WHERE room IS NULL')).toBe(2);
+    expect(() => db.run("INSERT INTO household (building_id, unit_id, room, updated_at) VALUES (1, 1, '301', 'T')")).toThrow(/UNIQUE/);
+    expect(() => db.run("INSERT INTO household (building_id, room, updated_at) VALUES (1, '', 'T')")).toThrow(/CHECK/);
+    expect(() => db.run('DELETE FROM household WHERE id = 7')).toThrow(/FOREIGN KEY/);
+  });
+
   it('ships the wasm sql.js was built with', () => {
     const shipped = readFileSync(join(resourcesDir, 'sql-wasm.wasm'));
     const packaged = readFileSync(join(repoRoot, 'node_modules', 'sql.js', 'dist', 'sql-wasm.wasm'));

@@ -64,6 +64,22 @@ describe('import: dry run, apply, batches', () => {
     expect(firstValue(core, "SELECT count(*) FROM exchange_quarantine WHERE status = 'open'")).toBe(1);
   });
 
+  it('keeps the building and unit of a row without a room, says so, and changes nothing when the file comes again', async () => {
+    const building = db().get<{ code: string; grid: string }>("SELECT b.code, g.code AS grid FROM building b JOIN grid g ON g.id = b.grid_id WHERE g.kind <> '专属网格' LIMIT 1");
+    if (!building) throw new Error('no building');
+    const rows = [{ idNumber: newId(31), name: '无房号', gridCode: building.grid, buildingCode: building.code, unit: '3单元' }];
+    const first = await preview(residentFile(rows));
+    expect(only(first)).toMatchObject({ inserted: 1, rejected: 0 });
+    expect(only(first).notes).toContain('1 行填写了楼栋编码但没有房号：这些人员登记在所填楼栋（和单元），房号记为“未登记”，可在实有人口台账中补填。');
+    const applied = await call(core, 'exchange.importApply', { planId: first.planId });
+    expect(await stored(newId(31))).toMatchObject({ buildingCode: building.code, unit: '3', room: null });
+
+    const again = await preview(residentFile(rows));
+    expect(only(again)).toMatchObject({ inserted: 0, updated: 0, unchanged: 1 });
+    await call(core, 'exchange.undoBatch', { batchId: applied.batchId ?? 0 });
+    expect(firstValue(core, 'SELECT count(*) FROM household WHERE room IS NULL')).toBe(0);
+  });
+
   it('undoes a batch as a whole while a later edit to another record stays; refuses when a later edit touched a record of the batch', async () => {
     const [a, b] = await twoStoredResidents();
     if (!a || !b) throw new Error('demo street has residents');

@@ -49,6 +49,40 @@ describe('records.save', () => {
     expect(result.ok ? null : result.error.problems?.[0]).toMatchObject({ field: 'buildingCode', reason: 'rule' });
   });
 
+  it('keeps a building without a room in a place of the resident’s own, gone when they move or leave', async () => {
+    const building = db().get<{ code: string; grid: string }>("SELECT b.code, g.code AS grid FROM building b JOIN grid g ON g.id = b.grid_id WHERE g.kind <> '专属网格' LIMIT 1");
+    if (!building) throw new Error('no building');
+    const places = () => db().value<number>('SELECT count(*) FROM household WHERE room IS NULL');
+    const rooms = () => db().value<number>('SELECT count(*) FROM household WHERE room IS NOT NULL');
+    const roomsBefore = rooms();
+    // What counts rooms and households: the 房屋 roster and the grids' 户数.
+    const counted = async () => [
+      (await call(core, 'roster.count', { roster: 'rooms' })).total,
+      (await call(core, 'geo.grids', {})).find((g) => g.code === building.grid)?.householdCount,
+    ];
+    const countedBefore = await counted();
+    const saved = await call(core, 'records.save', { entity: 'resident', mode: 'create', values: { idNumber: newId(), name: '甲', gridCode: building.grid, buildingCode: building.code, unit: '2' } });
+    expect(saved.record).toMatchObject({ buildingCode: building.code, unit: '2', room: null });
+    expect(places()).toBe(1);
+    const unchanged = await call(core, 'records.save', { entity: 'resident', mode: 'update', key: newId(), values: { buildingCode: building.code, unit: '2', phone: '13900002222' } });
+    expect(unchanged.record).toMatchObject({ buildingCode: building.code, unit: '2', room: null, phone: '13900002222' });
+    expect(db().all('SELECT entity FROM audit_log WHERE seq = ?', [unchanged.seq])).toEqual([{ entity: 'person' }]);
+    const another = await call(core, 'records.save', { entity: 'resident', mode: 'create', values: { idNumber: newId(13), name: '乙', gridCode: building.grid, buildingCode: building.code, unit: '2' } });
+    expect(another.record).toMatchObject({ buildingCode: building.code, room: null });
+    expect(places()).toBe(2);
+    expect(await counted()).toEqual(countedBefore);
+
+    const moved = await call(core, 'records.save', { entity: 'resident', mode: 'update', key: newId(), values: { room: '9901' } });
+    expect(moved.record).toMatchObject({ buildingCode: building.code, unit: '2', room: '9901' });
+    expect([places(), rooms()]).toEqual([1, (roomsBefore ?? 0) + 1]);
+    await call(core, 'records.save', { entity: 'resident', mode: 'update', key: newId(), values: { room: null } });
+    expect([places(), rooms()]).toEqual([2, (roomsBefore ?? 0) + 1]);
+    await call(core, 'records.save', { entity: 'resident', mode: 'update', key: newId(), values: { buildingCode: null, unit: null } });
+    expect(places()).toBe(1);
+    await call(core, 'records.remove', { entity: 'resident', key: newId(13) });
+    expect(places()).toBe(0);
+  });
+
   it('updates one field of a stored record and leaves the rest as it was', async () => {
     const before = db().get<{ id_number: string; name: string }>('SELECT p.id_number, p.name FROM resident r JOIN person p ON p.id = r.person_id LIMIT 1');
     if (!before) throw new Error('no resident');

@@ -35,8 +35,8 @@ const blank: Omit<ResidentRecord, 'idNumber' | 'name' | 'gridCode'> = {
 
 /**
  * Records that take every branch: new people with and without a room, in a stored room, in a new
- * unit and a new room (twice), a room without a unit, a stored resident, a stored person without a
- * resident role, and one ID named twice.
+ * unit and a new room (twice), a room without a unit, a building without a room (twice), a stored
+ * resident, a stored person without a resident role, and one ID named twice.
  */
 function records(db: SqlDb): ResidentRecord[] {
   const stored = db.get<{ grid: string; building: string; unit: string; room: string }>(
@@ -56,6 +56,7 @@ function records(db: SqlDb): ResidentRecord[] {
     { ...base, idNumber: id(17), name: '甲四', buildingCode: stored.building, unit: '9', room: '901', tags: ['残疾人'] },
     { ...base, idNumber: id(19), name: '甲五', buildingCode: stored.building, room: '底商1' },
     { ...base, idNumber: id(21), name: '甲六', buildingCode: stored.building, unit: '2' },
+    { ...base, idNumber: id(23), name: '甲七', buildingCode: stored.building, unit: '2' },
     { ...base, idNumber: id(11), name: '甲一改', tags: ['独居老人'] },
   ];
 }
@@ -94,7 +95,9 @@ describe('residents written many at a time', () => {
     expect(tables(many.data.store().db)).toEqual(tables(one.data.store().db));
     const written = tables(many.data.store().db);
     expect(written.household).toEqual(expect.arrayContaining([expect.objectContaining({ room: '901' }), expect.objectContaining({ room: '底商1', unit: null })]));
-    expect(written.resident).toContainEqual(expect.objectContaining({ id_number: id(21), building: null, room: null }));
+    // A building without a room keeps the building and unit, in a place of the resident's own.
+    expect(written.resident).toContainEqual(expect.objectContaining({ id_number: id(21), building: input[7]?.buildingCode, room: null }));
+    expect(written.household?.filter((h) => (h as { room: string | null }).room === null)).toHaveLength(2);
     expect(written.tag).toEqual(expect.arrayContaining([{ id_number: id(11), tag: '独居老人' }]));
     expect(written.tag).not.toContainEqual({ id_number: id(11), tag: '残疾人' });
     for (const core of [one, many]) {

@@ -24,11 +24,7 @@ export function asStored(entity: EntityName, record: AnyRecord, today: string): 
       fromId();
       r.personType ??= '常住人口';
       r.residence ??= '人户一致';
-      // A place is stored as a room (household): without a room there is nothing to hold it.
-      if (r.room === null) {
-        r.buildingCode = null;
-        r.unit = null;
-      } else if (typeof r.unit === 'string') {
+      if (typeof r.unit === 'string') {
         const n = /^(\d{1,2})(?:单元)?$/.exec(r.unit)?.[1];
         if (n) r.unit = String(Number(n));
       }

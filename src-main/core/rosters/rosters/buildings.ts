@@ -29,7 +29,7 @@ export const buildings: RosterDef = {
     f('units', 'b.unit_count', { sort: ['b.unit_count'], width: 90 }),
     f('floors', 'b.floors', { sort: ['b.floors'], width: 80 }),
     derivedColumn('unitRows', '已登记单元', 'integer', count('SELECT count(*) FROM unit WHERE building_id = b.id'), { width: 110 }),
-    derivedColumn('rooms', '房屋数', 'integer', count('SELECT count(*) FROM household WHERE building_id = b.id'), { width: 90 }),
+    derivedColumn('rooms', '房屋数', 'integer', count('SELECT count(*) FROM household WHERE building_id = b.id AND room IS NOT NULL'), { width: 90 }),
     derivedColumn('rented', '出租房屋', 'integer', count("SELECT count(*) FROM household WHERE building_id = b.id AND use = '出租'"), { width: 100 }),
     derivedColumn('vacant', '空置房屋', 'integer', count("SELECT count(*) FROM household WHERE building_id = b.id AND use = '空置'"), { width: 100 }),
     derivedColumn('partyCenters', '党员中心户', 'integer', count('SELECT count(*) FROM household WHERE building_id = b.id AND party_center = 1'), { width: 110 }),

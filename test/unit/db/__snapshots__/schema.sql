@@ -264,7 +264,7 @@ CREATE TABLE household (
   id            INTEGER PRIMARY KEY,
   building_id   INTEGER NOT NULL REFERENCES building(id),
   unit_id       INTEGER REFERENCES unit(id),
-  room          TEXT NOT NULL CHECK (room <> ''),
+  room          TEXT CHECK (room <> ''),                     -- NULL: a resident's place, 房号未登记
   use           TEXT NOT NULL DEFAULT '自住' CHECK (use IN ('自住', '出租', '商用', '空置')),
   party_center  INTEGER NOT NULL DEFAULT 0 CHECK (party_center IN (0, 1)),   -- 党员中心户
   updated_at    TEXT NOT NULL
