@@ -1,5 +1,6 @@
 import type { SqlValue } from 'sql.js';
 import type { HistoryEntry, PersonRole, RecordDetail } from '../../dto/rosters';
+import { tableLabel } from '../catalog/tables';
 import type { ReadDb } from '../db/sqlite';
 import { AppError } from '../errors';
 import type { RosterDef } from './definition';
@@ -125,7 +126,8 @@ export function historyOf(db: ReadDb, targets: AuditTargets, residentIds: number
       continue;
     }
     if (row.op !== 'update') {
-      entry.changes.push({ what: `${OPS[row.op]}记录`, before: '', after: '' });
+      // A record is several rows (a resident: the person and the resident role): each is named.
+      entry.changes.push({ what: `${OPS[row.op]}${tableLabel(row.entity)}记录`, before: '', after: '' });
       continue;
     }
     for (const [column, label] of Object.entries(labels)) {

@@ -38,6 +38,15 @@ describe('the record drawer', () => {
     expect(after.history[0]?.action).toMatch(/^撤销\/重做/);
   });
 
+  it('names what each row of a new record is: the person and the resident role are two rows of one action', async () => {
+    const core = await fresh();
+    const grid = core.data.store().db.value<string>("SELECT code FROM grid WHERE kind <> '专属网格' LIMIT 1") ?? '';
+    const saved = await call(core, 'records.save', { entity: 'resident', mode: 'create', values: { idNumber: '150102199005170415', name: '新居民', gridCode: grid } });
+    const detail = await call(core, 'roster.detail', { roster: 'residents', key: saved.key });
+    expect(detail.history).toEqual([expect.objectContaining({ seq: saved.seq, changes: expect.arrayContaining([{ what: '新增人员记录', before: '', after: '' }, { what: '新增实有人口记录', before: '', after: '' }]) })]);
+    expect(detail.history[0]?.changes).toHaveLength(2);
+  });
+
   it('lists who lives in a room, and the work force of a grid', async () => {
     const core = await fresh();
     const room = (await call(core, 'roster.page', { roster: 'rooms', filters: { residentCount: { kind: 'range', from: 2, to: null } }, limit: 1 })).rows[0];
