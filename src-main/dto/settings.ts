@@ -27,8 +27,6 @@ const scheduleSchema = z.object({
   outbox: scheduleFields.outbox.default(false),
 });
 
-const scheduleDefaults = { mode: 'off', dailyAt: '18:00', everyHours: 24, incremental: true, folder: null, outbox: false } as const;
-
 /** Settings of one installation, kept in DATA/settings.json (never personal data). */
 export const settingsSchema = z
   .object({
@@ -48,9 +46,9 @@ export const settingsSchema = z
         cityUrl: z.string().url().nullable().default(null),
         /** Minutes between background syncs with the city platform; 0: only when asked. */
         syncEveryMinutes: z.number().int().min(0).max(1440).default(30),
-        schedule: scheduleSchema.default(scheduleDefaults),
+        schedule: scheduleSchema.prefault({}),
       })
-      .default({ cityUrl: null, syncEveryMinutes: 30, schedule: scheduleDefaults }),
+      .prefault({}),
   })
   .strip();
 
