@@ -50,7 +50,7 @@ const perGrid = (db: ReadDb, sql: string, params?: (string | number)[]): PerGrid
   new Map(db.all<{ id: number; n: number }>(sql, params).map((r) => [r.id, r.n]));
 
 const householdsByGrid = (db: ReadDb): PerGrid =>
-  perGrid(db, 'SELECT b.grid_id AS id, count(*) AS n FROM household h JOIN building b ON b.id = h.building_id WHERE h.room IS NOT NULL GROUP BY b.grid_id');
+  perGrid(db, 'SELECT b.grid_id AS id, count(*) AS n FROM rooms h JOIN building b ON b.id = h.building_id GROUP BY b.grid_id');
 
 const residentsByGrid = (db: ReadDb): PerGrid => perGrid(db, 'SELECT grid_id AS id, count(*) AS n FROM resident GROUP BY grid_id');
 

@@ -7,8 +7,8 @@ export function dashboardSummary(db: ReadDb): DashboardSummary {
     `SELECT c.code, c.name,
        (SELECT count(*) FROM grid g WHERE g.community_id = c.id AND g.kind <> '专属网格') AS basicGrids,
        (SELECT count(*) FROM grid g WHERE g.community_id = c.id AND g.kind = '专属网格') AS dedicatedGrids,
-       (SELECT count(*) FROM household h JOIN building b ON b.id = h.building_id JOIN grid g ON g.id = b.grid_id
-          WHERE g.community_id = c.id AND h.room IS NOT NULL) AS households
+       (SELECT count(*) FROM rooms h JOIN building b ON b.id = h.building_id JOIN grid g ON g.id = b.grid_id
+          WHERE g.community_id = c.id) AS households
      FROM community c ORDER BY c.code`,
   );
   return {
@@ -16,7 +16,7 @@ export function dashboardSummary(db: ReadDb): DashboardSummary {
     grids: count('SELECT count(*) FROM grid'),
     dedicatedGrids: count("SELECT count(*) FROM grid WHERE kind = '专属网格'"),
     buildings: count('SELECT count(*) FROM building'),
-    households: count('SELECT count(*) FROM household WHERE room IS NOT NULL'),
+    households: count('SELECT count(*) FROM rooms'),
     residents: count('SELECT count(*) FROM resident'),
     byCommunity,
   };

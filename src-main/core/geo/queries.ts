@@ -19,8 +19,8 @@ export function listCommunities(db: ReadDb): CommunityRow[] {
        (SELECT count(*) FROM grid g WHERE g.community_id = c.id) AS gridCount,
        (SELECT count(*) FROM grid g WHERE g.community_id = c.id AND g.kind = '专属网格') AS dedicatedGridCount,
        (SELECT count(*) FROM building b JOIN grid g ON g.id = b.grid_id WHERE g.community_id = c.id) AS buildingCount,
-       (SELECT count(*) FROM household h JOIN building b ON b.id = h.building_id JOIN grid g ON g.id = b.grid_id
-          WHERE g.community_id = c.id AND h.room IS NOT NULL) AS householdCount,
+       (SELECT count(*) FROM rooms h JOIN building b ON b.id = h.building_id JOIN grid g ON g.id = b.grid_id
+          WHERE g.community_id = c.id) AS householdCount,
        (SELECT count(*) FROM resident r JOIN grid g ON g.id = r.grid_id WHERE g.community_id = c.id) AS residentCount
      FROM community c ORDER BY c.code`,
   );
@@ -44,7 +44,7 @@ export function listGrids(db: ReadDb, communityCode?: string): GridRow[] {
     `SELECT g.code, g.name, c.code AS communityCode, c.name AS communityName, g.kind,
        g.dedicated_kind AS dedicatedKind,
        (SELECT count(*) FROM building b WHERE b.grid_id = g.id) AS buildingCount,
-       (SELECT count(*) FROM household h JOIN building b ON b.id = h.building_id WHERE b.grid_id = g.id AND h.room IS NOT NULL) AS householdCount,
+       (SELECT count(*) FROM rooms h JOIN building b ON b.id = h.building_id WHERE b.grid_id = g.id) AS householdCount,
        (SELECT count(*) FROM resident r WHERE r.grid_id = g.id) AS residentCount,
        g.boundary IS NOT NULL AS hasBoundary
      FROM grid g JOIN community c ON c.id = g.community_id

@@ -36,7 +36,7 @@ describe('migrations', () => {
     expect(() => migrate(db, 'T')).toThrow(/不一致/);
   });
 
-  it('0012 lets a household have no room and keeps every household, its residents and their references', async () => {
+  it('0012 lets a household have no room and keeps every household, its residents and their references; 0013 counts only rooms', async () => {
     const db = await fresh();
     db.exec('PRAGMA foreign_keys = ON');
     migrate(db, 'T', migrations.slice(0, 11));
@@ -49,7 +49,7 @@ describe('migrations', () => {
       INSERT INTO resident (id, person_id, grid_id, household_id, updated_at) VALUES (1, 1, 1, 7, 'T');`);
     expect(() => db.run("INSERT INTO household (building_id, room, updated_at) VALUES (1, NULL, 'T')")).toThrow(/NOT NULL/);
 
-    expect(migrate(db, 'T')).toEqual([12]);
+    expect(migrate(db, 'T', migrations.slice(0, 12))).toEqual([12]);
     expect(db.all('SELECT * FROM household ORDER BY id')).toEqual([
       { id: 7, building_id: 1, unit_id: 1, room: '301', use: '出租', party_center: 1, updated_at: 'T2' },
       { id: 9, building_id: 1, unit_id: null, room: '101', use: '自住', party_center: 0, updated_at: 'T3' },
@@ -62,6 +62,11 @@ describe('migrations', () => {
     expect(() => db.run("INSERT INTO household (building_id, unit_id, room, updated_at) VALUES (1, 1, '301', 'T')")).toThrow(/UNIQUE/);
     expect(() => db.run("INSERT INTO household (building_id, room, updated_at) VALUES (1, '', 'T')")).toThrow(/CHECK/);
     expect(() => db.run('DELETE FROM household WHERE id = 7')).toThrow(/FOREIGN KEY/);
+
+    // 0013: the rooms are the households with a room number; the two places are not rooms.
+    expect(migrate(db, 'T')).toEqual([13]);
+    expect(db.all<{ id: number }>('SELECT id FROM rooms ORDER BY id').map((r) => r.id)).toEqual([7, 9]);
+    expect(db.value('SELECT count(*) FROM household')).toBe(4);
   });
 
   it('ships the wasm sql.js was built with', () => {

@@ -55,11 +55,24 @@ describe('records.save', () => {
     const places = () => db().value<number>('SELECT count(*) FROM household WHERE room IS NULL');
     const rooms = () => db().value<number>('SELECT count(*) FROM household WHERE room IS NOT NULL');
     const roomsBefore = rooms();
-    // What counts rooms and households: the 房屋 roster and the grids' 户数.
-    const counted = async () => [
-      (await call(core, 'roster.count', { roster: 'rooms' })).total,
-      (await call(core, 'geo.grids', {})).find((g) => g.code === building.grid)?.householdCount,
-    ];
+    // What counts rooms and households: the 房屋 roster, the building's room columns, the grids'
+    // and communities' 户数 and the 工作台's.
+    const counted = async () => {
+      const row = (await call(core, 'roster.page', { roster: 'buildings', scope: { buildingCode: building.code }, limit: 1 })).rows[0];
+      const summary = await call(core, 'dashboard.summary', {});
+      return [
+        (await call(core, 'roster.count', { roster: 'rooms' })).total,
+        (await call(core, 'roster.count', { roster: 'rooms', scope: { buildingCode: building.code } })).total,
+        row?.rooms,
+        row?.rented,
+        row?.vacant,
+        row?.partyCenters,
+        (await call(core, 'geo.grids', {})).find((g) => g.code === building.grid)?.householdCount,
+        (await call(core, 'geo.communities', {})).map((c) => c.householdCount),
+        summary.households,
+        summary.byCommunity.map((c) => c.households),
+      ];
+    };
     const countedBefore = await counted();
     const saved = await call(core, 'records.save', { entity: 'resident', mode: 'create', values: { idNumber: newId(), name: '甲', gridCode: building.grid, buildingCode: building.code, unit: '2' } });
     expect(saved.record).toMatchObject({ buildingCode: building.code, unit: '2', room: null });
@@ -71,6 +84,13 @@ describe('records.save', () => {
     expect(another.record).toMatchObject({ buildingCode: building.code, room: null });
     expect(places()).toBe(2);
     expect(await counted()).toEqual(countedBefore);
+    // The 实有人口 roster's 空白 filter on 房号 finds them, to be completed.
+    const roomless = await call(core, 'roster.page', { roster: 'residents', scope: { buildingCode: building.code }, filters: { room: { kind: 'text', op: 'blank', value: '' } }, limit: 10 });
+    expect(roomless.rows.map((r) => r.name).sort()).toEqual(['乙', '甲']);
+    // Whatever a place holds, it is not a room: no count of rooms or their uses reads it.
+    db().run("UPDATE household SET use = '出租' WHERE room IS NULL");
+    expect(await counted()).toEqual(countedBefore);
+    db().run("UPDATE household SET use = '自住' WHERE room IS NULL");
 
     const moved = await call(core, 'records.save', { entity: 'resident', mode: 'update', key: newId(), values: { room: '9901' } });
     expect(moved.record).toMatchObject({ buildingCode: building.code, unit: '2', room: '9901' });

@@ -31,7 +31,7 @@ export const communities: RosterDef = {
       'householdCount',
       '户数',
       'integer',
-      count('SELECT count(*) FROM household h JOIN building b ON b.id = h.building_id JOIN grid g ON g.id = b.grid_id WHERE g.community_id = c.id AND h.room IS NOT NULL'),
+      count('SELECT count(*) FROM rooms h JOIN building b ON b.id = h.building_id JOIN grid g ON g.id = b.grid_id WHERE g.community_id = c.id'),
       { width: 90 },
     ),
     derivedColumn('residentCount', '实有人口', 'integer', count('SELECT count(*) FROM resident r JOIN grid g ON g.id = r.grid_id WHERE g.community_id = c.id'), { width: 100 }),
@@ -83,7 +83,7 @@ export const grids: RosterDef = {
     fieldColumn('grid', 'kind', 'g.kind', { sort: ['g.kind'], width: 130 }),
     fieldColumn('grid', 'dedicatedKind', 'g.dedicated_kind', { width: 120 }),
     derivedColumn('buildingCount', '楼栋数', 'integer', count('SELECT count(*) FROM building b WHERE b.grid_id = g.id'), { width: 90 }),
-    derivedColumn('householdCount', '户数', 'integer', count('SELECT count(*) FROM household h JOIN building b ON b.id = h.building_id WHERE b.grid_id = g.id AND h.room IS NOT NULL'), {
+    derivedColumn('householdCount', '户数', 'integer', count('SELECT count(*) FROM rooms h JOIN building b ON b.id = h.building_id WHERE b.grid_id = g.id'), {
       width: 90,
     }),
     derivedColumn('residentCount', '实有人口', 'integer', count('SELECT count(*) FROM resident r WHERE r.grid_id = g.id'), { width: 100 }),

@@ -135,7 +135,8 @@ export const rooms: RosterDef = {
   title: '房屋',
   label: '房屋',
   labelColumn: 'room',
-  base: 'household h',
+  // A resident's place without a room (房号未登记) is not a room: it is listed with its resident.
+  base: 'rooms h',
   rowId: 'h.id',
   keySql: 'CAST(h.id AS TEXT)',
   keyNeeds: [],
@@ -163,11 +164,9 @@ export const rooms: RosterDef = {
     derivedColumn('gridName', '所属网格', 'text', 'g.name', { needs: ['grid'], width: 170 }),
   ],
   defaultSort: [{ column: 'buildingCode', desc: false }],
-  // A resident's place without a room (房号未登记) is not a room: it is listed with its resident.
   scope(scope, b) {
-    if (scope.buildingCode) return { sql: `h.room IS NOT NULL AND h.building_id = (SELECT id FROM building WHERE code = ${b.bind(scope.buildingCode)})`, needs: [] };
-    const inGrid = gridScope('b.grid_id', scope, b, ['building']);
-    return inGrid ? { sql: `h.room IS NOT NULL AND (${inGrid.sql})`, needs: inGrid.needs } : { sql: 'h.room IS NOT NULL', needs: [] };
+    if (scope.buildingCode) return { sql: `h.building_id = (SELECT id FROM building WHERE code = ${b.bind(scope.buildingCode)})`, needs: [] };
+    return gridScope('b.grid_id', scope, b, ['building']);
   },
   search(text, b) {
     const s = b.bind(text);

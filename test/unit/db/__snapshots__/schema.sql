@@ -5,6 +5,9 @@ SELECT r.id,
   ifnull((SELECT group_concat(substr(r.address, n, 2), ' ') FROM search_position WHERE n <= length(r.address)), '')
 FROM resident r JOIN person p ON p.id = r.person_id;
 
+-- view rooms
+CREATE VIEW rooms AS SELECT * FROM household WHERE room IS NOT NULL;
+
 -- trigger resident_search_delete
 CREATE TRIGGER resident_search_delete BEFORE DELETE ON resident WHEN (SELECT live FROM search_state) = 1 BEGIN
   DELETE FROM resident_search WHERE docid = OLD.id AND NOT EXISTS (SELECT 1 FROM search_pending WHERE resident_id = OLD.id);
