@@ -102,12 +102,20 @@ function firstBlocks(roster: RosterName, scope: Scope, orgCode: string | undefin
   const blocks = new EarlyBlocks();
   // A saved view about to be applied asks for its own rows (its filters and sort).
   if (localStorage.getItem(`scc.view.${viewPage}`)) return blocks;
-  const query: RosterQueryInput = { roster, scope, ...(orgCode ? { orgCode } : {}), search: '', filters: {}, sort: [] };
+  const query = rosterQuery(roster, scope, orgCode, '', {}, []);
   blocks.ask(JSON.stringify(query), query);
   return blocks;
 }
 
-/** The rows of the current view, asked of the core a block at a time (AG Grid's infinite row model). */
+/**
+ * The one shape of a roster query: a block asked for early is found by its JSON, which must be
+ * the grid's own request's, key order included.
+ */
+function rosterQuery(roster: RosterName, scope: Scope, orgCode: string | undefined, search: string, filters: RosterQueryInput['filters'], sort: RosterQueryInput['sort']): RosterQueryInput {
+  return { roster, scope, ...(orgCode ? { orgCode } : {}), search, filters, sort };
+}
+
+/** The grid's sort, in the order its columns were sorted (the core takes at most four keys). */
 function sortOf(state: ColumnState[]): { column: string; desc: boolean }[] {
   return state
     .filter((s) => s.sort)
@@ -149,11 +157,11 @@ export function RosterGrid({ roster, viewPage, scope, onScopeChange, orgCode, on
   const [early] = useState(() => firstBlocks(roster, scope, orgCode, viewPage));
 
   /** The query the grid shows now: scope, organisation, search, its filters and sort. */
-  const currentQuery = useCallback((): RosterQueryInput => {
-    const filters = gridApi ? toColumnFilters(gridApi.getFilterModel()) : {};
-    const sort = gridApi ? sortOf(gridApi.getColumnState()) : [];
-    return { roster, scope: JSON.parse(scopeKey) as Scope, ...(orgCode ? { orgCode } : {}), search, filters, sort };
-  }, [gridApi, roster, scopeKey, orgCode, search]);
+  const currentQuery = useCallback(
+    (): RosterQueryInput =>
+      rosterQuery(roster, JSON.parse(scopeKey) as Scope, orgCode, search, gridApi ? toColumnFilters(gridApi.getFilterModel()) : {}, gridApi ? sortOf(gridApi.getColumnState()) : []),
+    [gridApi, roster, scopeKey, orgCode, search],
+  );
 
   const countRef = useRef<string | null>(null);
 
@@ -177,14 +185,14 @@ export function RosterGrid({ roster, viewPage, scope, onScopeChange, orgCode, on
   const datasource = useMemo<IDatasource>(
     () => ({
       getRows(params: IGetRowsParams) {
-        const query: RosterQueryInput = {
+        const query = rosterQuery(
           roster,
-          scope: JSON.parse(scopeKey) as Scope,
-          ...(orgCode ? { orgCode } : {}),
+          JSON.parse(scopeKey) as Scope,
+          orgCode,
           search,
-          filters: toColumnFilters(params.filterModel as Record<string, never>),
-          sort: params.sortModel.map((s) => ({ column: s.colId, desc: s.sort === 'desc' })).slice(0, 4),
-        };
+          toColumnFilters(params.filterModel as Record<string, never>),
+          params.sortModel.map((s) => ({ column: s.colId, desc: s.sort === 'desc' })).slice(0, 4),
+        );
         const key = JSON.stringify(query);
         if (key !== queryKeyRef.current) {
           queryKeyRef.current = key;
