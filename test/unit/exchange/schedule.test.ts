@@ -105,6 +105,19 @@ describe('scheduled export: running', () => {
     expect((await call(c, 'sync.status', {})).schedule.nextRunAt).toBe('2026-11-21T20:00:00+08:00');
   });
 
+  it('counts a new time from when it was saved, though nothing looked at the schedule before a restart', async () => {
+    const dataDir = tempDataDir('scc-schedule-');
+    const usb = tempDataDir('scc-usb-');
+    const first = (core = await openStreet(dataDir));
+    // Saved at 09:30 (the test clock) for 09:45; the app is closed before the first tick.
+    await call(first, 'settings.update', { exchange: { schedule: { mode: 'daily', dailyAt: '09:45', folder: usb } } });
+    await first.close();
+    core = await openCore({ dataDir, resourcesDir, version: 'test', clock: fixedClock });
+    // Opened again at 10:00: 09:45 came after the save, so the export is due now, not tomorrow.
+    await tick(core, at('2026-11-21T10:00:00+08:00'));
+    expect(readdirSync(usb)).toHaveLength(1);
+  });
+
   it('records why a run failed and tries again an hour later', async () => {
     const c = (core = await openStreet(tempDataDir('scc-schedule-')));
     const usb = join(tempDataDir('scc-media-'), 'USB-DISK');

@@ -24,7 +24,7 @@ export async function tick(core: CoreRuntime, now = Date.parse(core.now()), poli
   const settings = core.data.settings.exchange;
   const state = readState(core.data);
 
-  const scheduled = scheduleState(ctx, now);
+  const scheduled = scheduleState(ctx, now, state.schedule);
   const lastAttempt = scheduled.lastAttemptAt ? Date.parse(scheduled.lastAttemptAt) : null;
   const failedRecently = scheduled.lastError !== null && lastAttempt !== null && now - lastAttempt < RETRY_FAILED_MS;
   if (isDue(settings.schedule, scheduled.lastRunAt, now, scheduled.since) && !failedRecently) runScheduledExport(ctx);

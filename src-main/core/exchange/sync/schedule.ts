@@ -64,13 +64,12 @@ export function describeSchedule(schedule: Schedule): string {
 const timingOf = (schedule: Schedule): string => `${schedule.mode} ${schedule.dailyAt} ${schedule.everyHours}`;
 
 /**
- * The schedule's last run and the time its timing was set. A timing not seen before (just saved)
- * is noted as set now: by the status panel, which reads it right after a save, or by the next tick.
+ * The schedule's last run and the time its timing was set. A timing not seen before is noted as
+ * set now: when the settings are saved, or (settings.json edited by hand) by the next look at it.
  * A state written before timings were noted keeps its history: the schedule ran, so it was set.
  */
-export function scheduleState(ctx: CoreContext, now: number): ExchangeState['schedule'] {
+export function scheduleState(ctx: CoreContext, now: number, state = readState(ctx.data).schedule): ExchangeState['schedule'] {
   const schedule = ctx.data.settings.exchange.schedule;
-  const state = readState(ctx.data).schedule;
   if (state.timing === timingOf(schedule)) return state;
   const since = state.timing === null && state.lastRunAt !== null ? state.lastRunAt : chinaIso(now);
   return updateState(ctx.data, (s) => {
