@@ -1,3 +1,5 @@
+import type { ReasonCode } from '../../dto/records';
+
 /** Every Chinese sentence the exchange feature says to people, in one place. */
 export const texts = {
   notATemplate: '无法识别该文件对应的模板：前 5 行中没有找到任一模板的全部必填列标题。请确认文件是市级平台模板，或手动指定各列对应的字段。',
@@ -41,7 +43,7 @@ export const reasonNames = {
   reference: '引用不存在',
   duplicate: '重复且不一致',
   rule: '违反业务规则',
-} as const;
+} as const satisfies Record<ReasonCode, string>;
 
 /** What the exchange says about packages (SPEC §3). */
 export const packageTexts = {

@@ -72,7 +72,7 @@ function FileReport({ report, open: initiallyOpen }: { report: ImportFileReport;
                       <td className="num">{r.row}</td>
                       <td>{r.column}</td>
                       <td>
-                        <span className={`reason reason-${r.reason}`}>{t.reasons[r.reason] ?? r.reason}</span>
+                        <span className={`reason reason-${r.reason}`}>{t.reasons[r.reason]}</span>
                       </td>
                       <td>{r.message}</td>
                     </tr>

@@ -1,4 +1,9 @@
-/** The 数据交换 page's Chinese texts, in one place. */
+import type { ReasonCode } from '../../../src-main/contract';
+
+/**
+ * The 数据交换 page's Chinese texts, in one place. The reasons' names are the core's (the CLI says
+ * them too); the renderer may not import the core, so a unit test holds the two lists equal.
+ */
 export const t = {
   title: '数据交换',
   lead: '与市级平台交换数据：导入模板文件、处理被拒绝的行、导出模板和数据交换包、与市级平台接口同步。',
@@ -12,7 +17,7 @@ export const t = {
     reference: '引用不存在',
     duplicate: '重复且不一致',
     rule: '违反业务规则',
-  } as Record<string, string>,
+  } satisfies Record<ReasonCode, string>,
   chooseFiles: '选择文件（.xlsx 或 .csv，可多选）',
   summary: '文件一览',
   showDetails: '展开明细',
