@@ -21,6 +21,7 @@ import { makePackage, recordsIn } from '../src-main/core/exchange/packages/servi
 import { readXlsxRows } from '../src-main/core/exchange/read/xlsx';
 import { composeIdNumber } from '../src-main/core/people/idNumber';
 import { copyData, ensureData, root } from './data';
+import { machineLine, machineReference } from './machine';
 
 const resourcesDir = join(root, 'resources');
 const outDir = join(root, 'bench-output', 'exchange');
@@ -139,6 +140,7 @@ async function main(): Promise<void> {
     console.log(`RESULT ${JSON.stringify(result)}`);
     return;
   }
+  const referenceBefore = machineReference();
   const demo = await ensureData('demo', values.fresh);
   const xlsx = await ensureResidentsXlsx(demo);
   console.log(`xlsx：${xlsx}（${(statSync(xlsx).size / 1024 / 1024).toFixed(1)} MB）`);
@@ -169,8 +171,10 @@ async function main(): Promise<void> {
     `  行数 ${imported.rows}，新增 ${imported.inserted}，拒绝 ${imported.rejected}；日志 ${imported.journalMb} MB；峰值内存 ${imported.rss} MB（exceljs ${bare.rss} MB）`,
     `街道规模（${exported.residents} 实有人口）全量数据包导出：${exported.export} ms，${exported.records} 条记录，zip ${exported.zipMb} MB，峰值内存 ${exported.rss} MB`,
   ];
+  const machine = { before: referenceBefore, after: machineReference() };
+  lines.push(machineLine(machine.before, machine.after));
   console.log(lines.join('\n'));
-  writeFileSync(join(outDir, 'results.json'), JSON.stringify({ at: new Date().toISOString(), bare, reader, imported, exported }, null, 2));
+  writeFileSync(join(outDir, 'results.json'), JSON.stringify({ at: new Date().toISOString(), machine, bare, reader, imported, exported }, null, 2));
 }
 
 await main();

@@ -19,6 +19,7 @@ import { countRows, rosterPage } from '../src-main/core/rosters/query';
 import { DataDirectory } from '../src-main/core/storage/dataDirectory';
 import { rosterPageInput, rosterQuery } from '../src-main/dto/rosters';
 import { copyData, ensureData, NOW, percentile, root, serveScc, wasm } from './data';
+import { machineLine, machineReference } from './machine';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '20' }, fresh: { type: 'boolean', default: false } } });
 const RUNS = Number(values.runs);
@@ -85,6 +86,7 @@ const firstRowId = (page: Page): Promise<string | null> =>
   page.evaluate(() => document.querySelector('[role=region][aria-label="实有人口"] [role=row][row-index="0"]:not([row-id="__new__"])')?.getAttribute('row-id') ?? null);
 
 async function main(): Promise<void> {
+  const referenceBefore = machineReference();
   const source = await ensureData('street', values.fresh);
   const dir = copyData(source);
   // What people search for, taken from the street: names, the start of an ID or a phone, part of an address.
@@ -225,9 +227,11 @@ async function main(): Promise<void> {
     );
   }
   lines.push('', '最慢的 SQL 请求 slowest replayed requests:', ...slowest.slice(0, 5).map((r) => `  ${r.ms.toFixed(1)} ms  ${r.op}  ${r.body}`));
+  const machine = { before: referenceBefore, after: machineReference() };
+  lines.push('', machineLine(machine.before, machine.after));
   console.log(lines.join('\n'));
   mkdirSync(join(root, 'bench-output'), { recursive: true });
-  writeFileSync(join(root, 'bench-output', 'rosters.json'), JSON.stringify({ at: new Date().toISOString(), runs: RUNS, result }, null, 2));
+  writeFileSync(join(root, 'bench-output', 'rosters.json'), JSON.stringify({ at: new Date().toISOString(), runs: RUNS, machine, result }, null, 2));
 }
 
 await main();
