@@ -1,6 +1,6 @@
 /**
- * A fixed piece of CPU work, timed: the same code on this machine runs up to a third slower from
- * one hour to the next, and figures taken at different times are comparable only beside it.
+ * A fixed piece of CPU work, timed: the same code on this machine has run 1.4× slower one hour
+ * than the one before (11-22), and figures taken at different times are comparable only beside it.
  * Seeded (the same numbers every run): a sort and a JSON round trip, about what a roster page and
  * an import do in JavaScript. The median of five runs, in ms.
  */
