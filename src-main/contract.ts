@@ -55,6 +55,7 @@ import {
   rosterNameInput,
   rosterPageInput,
   rosterQuery,
+  scopeCountsInput,
   viewRemoveInput,
   viewSaveInput,
   viewsListInput,
@@ -67,6 +68,7 @@ import {
   type RosterSchema,
   type SavedView,
   type ScopeCommunity,
+  type ScopeCounts,
 } from './dto/rosters';
 import type { BackendEvents, EventName } from './dto/events';
 import type { Result } from './dto/result';
@@ -128,6 +130,7 @@ export const contract = {
   'roster.page': call<RosterPage>()(rosterPageInput),
   'roster.count': call<{ total: number }>()(rosterQuery),
   'roster.scopeTree': call<ScopeCommunity[]>()(emptyInput),
+  'roster.scopeCounts': call<ScopeCounts>()(scopeCountsInput),
   'roster.partyTree': call<PartyOrgNode[]>()(emptyInput),
   'roster.detail': call<RecordDetail>()(detailInput),
   'roster.preview': call<EditPlan>()(rosterEditInput),

@@ -225,15 +225,33 @@ export interface ScopeGrid {
   code: string;
   name: string;
   kind: string;
-  residents: number;
   buildings: ScopeBuilding[];
 }
 
 export interface ScopeCommunity {
   code: string;
   name: string;
-  residents: number;
   grids: ScopeGrid[];
+}
+
+/** The rosters whose rows the governance tree counts beside each community and grid. */
+export const talliedRosters = ['residents', 'members', 'staff', 'buildings'] as const satisfies readonly RosterName[];
+export type TalliedRoster = (typeof talliedRosters)[number];
+
+export const scopeCountsInput = z.object({ roster: z.enum(talliedRosters) }).strict();
+
+/**
+ * A roster's rows in each community and grid of the tree, counted as its own area filter places
+ * them (the number beside a node is the number of rows choosing it shows).
+ */
+export interface ScopeCounts {
+  roster: TalliedRoster;
+  /** Every row of the roster, 全街道 (a member living outside the street is in no community). */
+  total: number;
+  communities: Record<string, number>;
+  grids: Record<string, number>;
+  /** The tables the counts read: a change to one of them makes them stale. */
+  tables: string[];
 }
 
 export interface PartyOrgNode {

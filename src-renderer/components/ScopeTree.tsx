@@ -1,19 +1,25 @@
 import { useState } from 'react';
-import type { Scope, ScopeCommunity } from '../../src-main/contract';
-import { useScopeTree } from './useScopeTree';
+import type { Scope, ScopeCommunity, TalliedRoster } from '../../src-main/contract';
+import { useScopeCounts, useScopeTree } from './useScopeTree';
 
 interface ScopeTreeProps {
   scope: Scope;
   onChange: (scope: Scope) => void;
+  /** Whose rows the numbers beside the nodes count: the page's own roster. */
+  counted: TalliedRoster;
   /** Show buildings under grids (the building level of the tree). */
   buildings?: boolean;
 }
 
-const count = (n: number): string => n.toLocaleString('zh-CN');
+/** What the numbers count, named above them. */
+const countedLabels: Record<TalliedRoster, string> = { residents: '实有人口', members: '党员', staff: '工作力量', buildings: '楼栋' };
+
+const count = (n: number | undefined): string | null => (n === undefined ? null : n.toLocaleString('zh-CN'));
 
 /** The governance tree (社区 → 网格 → 楼栋) as a filter: choosing a node shows only what is inside it. */
-export function ScopeTree({ scope, onChange, buildings = true }: ScopeTreeProps) {
+export function ScopeTree({ scope, onChange, counted, buildings = true }: ScopeTreeProps) {
   const data = useScopeTree();
+  const counts = useScopeCounts(counted);
   const [open, setOpen] = useState<Set<string>>(() => new Set([scope.communityCode ?? '', scope.gridCode ?? ''].filter(Boolean)));
   const toggle = (code: string): void => {
     const next = new Set(open);
@@ -40,22 +46,25 @@ export function ScopeTree({ scope, onChange, buildings = true }: ScopeTreeProps)
 
   return (
     <nav className="scope-tree panel" aria-label="区域筛选">
-      <div className="scope-title">区域</div>
+      <div className="scope-title">
+        区域
+        <span className="scope-counted">{countedLabels[counted]}</span>
+      </div>
       <div role="tree">
         <div className={`scope-node scope-level-0${active === '' ? ' active' : ''}`} role="treeitem" aria-selected={active === ''}>
           <span className="scope-toggle" />
           <button type="button" className="scope-pick" data-code="" onClick={() => onChange({})}>
             <span className="scope-name">全街道</span>
-            <span className="scope-count">{data ? count(data.reduce((n, c) => n + c.residents, 0)) : ''}</span>
+            <span className="scope-count">{count(counts?.total)}</span>
           </button>
         </div>
         {(data ?? []).map((c: ScopeCommunity) => (
           <div key={c.code}>
-            {node(c.code, c.name, count(c.residents), 1, { communityCode: c.code }, true)}
+            {node(c.code, c.name, count(counts?.communities[c.code]), 1, { communityCode: c.code }, true)}
             {open.has(c.code) &&
               c.grids.map((g) => (
                 <div key={g.code}>
-                  {node(g.code, g.name, count(g.residents), 2, { communityCode: c.code, gridCode: g.code }, buildings && g.buildings.length > 0)}
+                  {node(g.code, g.name, count(counts?.grids[g.code]), 2, { communityCode: c.code, gridCode: g.code }, buildings && g.buildings.length > 0)}
                   {buildings &&
                     open.has(g.code) &&
                     g.buildings.map((b) => <div key={b.code}>{node(b.code, b.name, null, 3, { communityCode: c.code, gridCode: g.code, buildingCode: b.code }, false)}</div>)}

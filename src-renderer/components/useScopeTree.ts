@@ -1,50 +1,25 @@
-import { useEffect, useSyncExternalStore } from 'react';
-import type { ScopeCommunity } from '../../src-main/contract';
+import type { ScopeCommunity, ScopeCounts, TalliedRoster } from '../../src-main/contract';
 import { api } from '../api/client';
+import { sharedAnswer, useSharedAnswer, type SharedAnswer } from './sharedAnswer';
 
-/**
- * The governance tree, shared by every page and asked once: counting the residents of each grid
- * takes the core a pass over the street, which should not stand in the queue before the rows a
- * page has just asked for. A change to residents or the tree asks again, shortly after.
- */
-let tree: ScopeCommunity[] | undefined;
-let asking = false;
-let timer: ReturnType<typeof setTimeout> | undefined;
-const listeners = new Set<() => void>();
-const TREE_TABLES = ['resident', 'grid', 'community', 'building'];
+const tree = sharedAnswer<ScopeCommunity[]>(
+  () => api.call('roster.scopeTree', {}),
+  () => ['community', 'grid', 'building'],
+);
 
-function ask(): void {
-  if (asking) return;
-  asking = true;
-  void api.call('roster.scopeTree', {}).then((r) => {
-    asking = false;
-    if (!r.ok) return;
-    tree = r.value;
-    listeners.forEach((l) => l());
-  });
-}
-
-let offEvents: (() => void) | null = null;
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  offEvents ??= api.on('data-changed', (e) => {
-    if (!e.entities.some((t) => TREE_TABLES.includes(t))) return;
-    clearTimeout(timer);
-    timer = setTimeout(ask, 400);
-  });
-  return () => {
-    listeners.delete(listener);
-    if (listeners.size === 0) {
-      offEvents?.();
-      offEvents = null;
-    }
-  };
-}
-
+/** The governance tree (社区 → 网格 → 楼栋), shared by every page. */
 export function useScopeTree(): ScopeCommunity[] | undefined {
-  useEffect(() => {
-    if (!tree) ask();
-  }, []);
-  return useSyncExternalStore(subscribe, () => tree);
+  return useSharedAnswer(tree);
+}
+
+const counts = new Map<TalliedRoster, SharedAnswer<ScopeCounts>>();
+
+/** A roster's rows per community and grid, as its area filter would show them. */
+export function useScopeCounts(roster: TalliedRoster): ScopeCounts | undefined {
+  let shared = counts.get(roster);
+  if (!shared) {
+    shared = sharedAnswer(() => api.call('roster.scopeCounts', { roster }), (c) => c.tables);
+    counts.set(roster, shared);
+  }
+  return useSharedAnswer(shared);
 }

@@ -14,6 +14,12 @@ export async function dataRowIds(g: Locator): Promise<string[]> {
   return (await rowIds(g)).filter((id) => id !== '__new__');
 }
 
+/** The number the area tree shows beside a node ('' is 全街道); null while it is being counted. */
+export async function nodeCount(page: Page, code: string): Promise<number | null> {
+  const text = await page.locator(`.scope-pick[data-code="${code}"] .scope-count`).textContent();
+  return text ? Number(text.replace(/,/g, '')) : null;
+}
+
 /** The roster's row count as shown ("共 1,234 行"); null while it is still being counted. */
 export async function total(g: Locator): Promise<number | null> {
   const text = (await g.locator('xpath=ancestor::div[contains(@class,"roster")][1]').locator('.roster-total').textContent()) ?? '';

@@ -1,8 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GridRecord, PartyMemberRecord, PartyOrgNode, ScopeCommunity, StaffRecord } from '../../src-main/contract';
+import type { GridRecord, PartyMemberRecord, PartyOrgNode, ScopeCommunity, ScopeCounts, StaffRecord } from '../../src-main/contract';
 import { allRowIds, apiCall, freshDataDir, launchBrowser, openPage, runScc, screenshot, serve, type Served } from './harness';
-import { apiPage, cell, dataRowIds, editCell, expectToast, filterEnum, grid, pasteText, total } from './rosterUi';
+import { apiPage, cell, dataRowIds, editCell, expectToast, filterEnum, grid, nodeCount, pasteText, total } from './rosterUi';
 
 let browser: Browser;
 let served: Served;
@@ -30,9 +30,17 @@ async function open(path: string, gridName: string) {
 }
 
 describe('roster pages in Chromium', () => {
-  it('党员: filters by category, edits a status and a 党小组, refuses a member under 18 on the day they joined', async () => {
+  it('党员: counts members in the area tree, filters by category, edits a status and a 党小组, refuses a member under 18 on the day they joined', async () => {
     const { page, errors, context } = await open('members', '党员');
     const members = grid(page, '党员');
+    // The numbers beside the area tree count this page's members, not the street's residents.
+    const community = tree[0];
+    if (!community) throw new Error('no community');
+    const everyone = await apiPage(served.url, { roster: 'members', limit: 1 });
+    const inCommunity = await apiPage(served.url, { roster: 'members', scope: { communityCode: community.code }, limit: 1 });
+    await expect.poll(() => page.locator('.scope-title').textContent()).toContain('党员');
+    await expect.poll(() => nodeCount(page, '')).toBe(everyone.total);
+    await expect.poll(() => nodeCount(page, community.code)).toBe(inCommunity.total);
     await filterEnum(page, members, 'category', ['预备党员']);
     const probationary = await apiPage(served.url, { roster: 'members', filters: { category: { kind: 'set', values: ['预备党员'] } } });
     await expect.poll(() => total(members)).toBe(probationary.total);
@@ -94,6 +102,7 @@ describe('roster pages in Chromium', () => {
     const community = tree[0];
     if (!community) throw new Error('no community');
     await page.locator(`.scope-pick[data-code="${community.code}"]`).click();
+    await expect.poll(() => total(staff)).toBe(await nodeCount(page, community.code));
     await filterEnum(page, staff, 'role', ['网格长']);
     const heads = await apiPage(served.url, { roster: 'staff', scope: { communityCode: community.code }, filters: { role: { kind: 'set', values: ['网格长'] } } });
     await expect.poll(() => total(staff)).toBe(heads.total);
@@ -148,10 +157,12 @@ describe('roster pages in Chromium', () => {
     const community = tree[1];
     const g = community?.grids.find((x) => x.kind !== '专属网格');
     if (!community || !g) throw new Error('no grid');
+    const residents = await apiCall<ScopeCounts>(served.url, 'roster.scopeCounts', { roster: 'residents' });
     await cell(communities, community.code, 'name').click();
     await expect.poll(() => total(grids)).toBe(community.grids.length);
-    await expect.poll(() => cell(grids, g.code, 'residentCount').textContent()).toBe(String(g.residents));
-    expect(await cell(communities, community.code, 'residentCount').textContent()).toBe(String(community.residents));
+    await expect.poll(() => cell(grids, g.code, 'residentCount').textContent()).toBe(String(residents.grids[g.code]));
+    expect(await cell(communities, community.code, 'residentCount').textContent()).toBe(String(residents.communities[community.code]));
+    await expect.poll(() => nodeCount(page, community.code)).toBe(residents.communities[community.code]);
 
     await editCell(page, grids, g.code, 'name', `${g.name}调整`);
     await expect.poll(async () => (await apiCall<GridRecord>(served.url, 'records.get', { entity: 'grid', key: g.code })).name).toBe(`${g.name}调整`);

@@ -4,14 +4,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RecordDetail, ResidentRecord, ScopeCommunity } from '../../src-main/contract';
+import type { RecordDetail, ResidentRecord, ScopeCommunity, ScopeCounts } from '../../src-main/contract';
 import { composeIdNumber } from '../../src-main/core/people/idNumber';
 import { apiCall, freshDataDir, launchBrowser, openPage, runScc, screenshot, serve, type Served } from './harness';
-import { apiPage, cell, dataRowIds, editCell, expectToast, filterEnum, grid, pasteText, reveal, total } from './rosterUi';
+import { apiPage, cell, dataRowIds, editCell, expectToast, filterEnum, grid, nodeCount, pasteText, reveal, total } from './rosterUi';
 
 let browser: Browser;
 let served: Served;
 let tree: ScopeCommunity[];
+let residentCounts: ScopeCounts;
+/** Residents of a community or a grid when the demo street was made. */
+const residentsIn = (code: string): number => residentCounts.communities[code] ?? residentCounts.grids[code] ?? 0;
 
 beforeAll(async () => {
   const dataDir = freshDataDir('scc-e2e-rosters-');
@@ -19,6 +22,7 @@ beforeAll(async () => {
   served = await serve(dataDir);
   browser = await launchBrowser();
   tree = await apiCall<ScopeCommunity[]>(served.url, 'roster.scopeTree');
+  residentCounts = await apiCall<ScopeCounts>(served.url, 'roster.scopeCounts', { roster: 'residents' });
 }, 120_000);
 
 afterAll(async () => {
@@ -42,7 +46,7 @@ describe('实有人口 roster in Chromium', () => {
     if (!community) throw new Error('demo street has communities');
 
     await page.locator(`.scope-pick[data-code="${community.code}"]`).click();
-    await expect.poll(() => total(residents)).toBe(community.residents);
+    await expect.poll(() => total(residents)).toBe(residentsIn(community.code));
     await filterEnum(page, residents, 'personType', ['流动人口']);
     const expected = await apiPage(served.url, { roster: 'residents', scope: { communityCode: community.code }, filters: { personType: { kind: 'set', values: ['流动人口'] } } });
     await expect.poll(() => total(residents)).toBe(expected.total);
@@ -156,7 +160,7 @@ describe('实有人口 roster in Chromium', () => {
     await page.locator(`.scope-pick[data-code="${tree[0]?.code}"]`).click();
     await page.locator(`.scope-toggle`).nth(1).click();
     await page.locator(`.scope-pick[data-code="${from.code}"]`).click();
-    await expect.poll(() => total(residents)).toBe(from.residents);
+    await expect.poll(() => total(residents)).toBe(residentsIn(from.code));
     const ids = (await apiPage(served.url, { roster: 'residents', scope: { communityCode: tree[0]?.code, gridCode: from.code }, limit: 40 })).rows.map((r) => r.key);
     expect(ids).toHaveLength(40);
     // Tick the first, scroll down, Shift+tick the 40th: the rows between are selected too.
@@ -175,13 +179,17 @@ describe('实有人口 roster in Chromium', () => {
     await dialog.getByRole('button', { name: '修改 40 行' }).click();
     await expectToast(page, /批量修改实有人口 40 行/);
     for (const id of [ids[0], ids[20], ids[39]]) expect((await resident(id ?? '')).gridCode).toBe(to.code);
-    await expect.poll(() => total(residents)).toBe(from.residents - 40);
+    await expect.poll(() => total(residents)).toBe(residentsIn(from.code) - 40);
+    // The area tree counts again after the change: the grid left has 40 fewer, the other 40 more.
+    await expect.poll(() => nodeCount(page, from.code)).toBe(residentsIn(from.code) - 40);
+    await expect.poll(() => nodeCount(page, to.code)).toBe(residentsIn(to.code) + 40);
 
     await page.locator('.page-head h1').click();
     await page.keyboard.press('Control+z');
     await expectToast(page, /已撤销：批量修改实有人口 40 行/);
     await expect.poll(async () => (await resident(ids[39] ?? '')).gridCode).toBe(from.code);
-    await expect.poll(() => total(residents)).toBe(from.residents);
+    await expect.poll(() => total(residents)).toBe(residentsIn(from.code));
+    await expect.poll(() => nodeCount(page, from.code)).toBe(residentsIn(from.code));
     expect(errors).toEqual([]);
     await close();
   });
@@ -222,7 +230,7 @@ describe('实有人口 roster in Chromium', () => {
     const community = tree[0];
     if (!community) throw new Error('no community');
     await page.locator(`.scope-pick[data-code="${community.code}"]`).click();
-    await expect.poll(() => total(residents)).toBe(community.residents);
+    await expect.poll(() => total(residents)).toBe(residentsIn(community.code));
     const dir = mkdtempSync(join(tmpdir(), 'scc-export-'));
 
     await page.getByRole('button', { name: '导出' }).click();
@@ -233,7 +241,7 @@ describe('实有人口 roster in Chromium', () => {
     const csv = readFileSync(join(dir, 'view.csv'), 'utf8').trim().split(/\r?\n/);
     const header = csv[0]?.split(',') ?? [];
     expect(header.slice(0, 3)).toEqual(['公民身份号码', '姓名', '性别']);
-    expect(csv).toHaveLength(community.residents + 1);
+    expect(csv).toHaveLength(residentsIn(community.code) + 1);
     const all = await apiPage(served.url, { roster: 'residents', scope: { communityCode: community.code }, limit: 1000 });
     const ids = csv.slice(1).map((l) => l.split(',')[0]);
     for (const r of all.rows) expect(ids).toContain(r.key);
@@ -249,7 +257,7 @@ describe('实有人口 roster in Chromium', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8').slice(1).split('\r\n');
     expect(text[0]?.startsWith('公民身份号码,姓名')).toBe(true);
-    expect(text.filter((l) => l !== '')).toHaveLength(community.residents + 1);
+    expect(text.filter((l) => l !== '')).toHaveLength(residentsIn(community.code) + 1);
     expect(text[1]?.split(',')[0]?.trim()).toMatch(/^\d{17}[\dX]$/);
     expect(errors).toEqual([]);
     await close();

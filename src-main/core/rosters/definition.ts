@@ -71,6 +71,16 @@ export type Checked =
     }
   | { ok: false; problems: CheckProblem[]; notes: string[] };
 
+/**
+ * The rows of a roster per area in one query: `sql` returns `grid_id, community_id, n`, a row per
+ * grid (community_id NULL) and one per community for rows placed in a community but in no grid.
+ */
+export interface Tally {
+  sql: string;
+  /** The tables it reads, grid and community included. */
+  tables: readonly string[];
+}
+
 export interface SearchPlan {
   walkSort: boolean;
 }
@@ -99,6 +109,8 @@ export interface RosterDef {
    */
   searchPlan?(db: ReadDb, text: string, sortColumn: string | null, offset: number): SearchPlan;
   orgFilter?(orgCode: string, b: Binder): Condition;
+  /** How the governance tree counts this roster's rows; held equal to `scope` by a test. */
+  tally?: Tally;
   searchHint: string;
   editor: RosterEditor | null;
   canAdd: boolean;

@@ -7,7 +7,7 @@ import { exportView } from './export';
 import { pastePlan } from './paste';
 import { countRows, rosterPage } from './query';
 import { T } from './texts';
-import { partyTree, scopeTree } from './trees';
+import { partyTree, scopeCounts, scopeTree } from './trees';
 import { listViews, removeView, saveView } from './views';
 
 const today = (now: string): string => now.slice(0, 10);
@@ -20,6 +20,7 @@ export const rosterHandlers = defineHandlers({
   },
   'roster.count': (input, ctx) => ({ total: countRows(ctx.db(), rosters[input.roster], input, today(ctx.now())) }),
   'roster.scopeTree': (_input, ctx) => scopeTree(ctx.db()),
+  'roster.scopeCounts': (input, ctx) => scopeCounts(ctx.db(), input.roster),
   'roster.partyTree': (_input, ctx) => partyTree(ctx.db(), today(ctx.now())),
   'roster.detail': (input, ctx) => recordDetail(ctx.db(), rosters[input.roster], input.key, today(ctx.now())),
   'roster.preview': (input, ctx) =>

@@ -1,28 +1,47 @@
-import type { PartyOrgNode, ScopeCommunity, ScopeGrid } from '../../dto/rosters';
+import type { PartyOrgNode, ScopeCommunity, ScopeCounts, ScopeGrid, TalliedRoster } from '../../dto/rosters';
 import type { ReadDb } from '../db/sqlite';
+import { AppError } from '../errors';
+import { rosters } from './catalog';
 
-/** The governance tree (社区 → 网格 → 楼栋) every roster page filters by, with resident counts per grid. */
+/** The governance tree (社区 → 网格 → 楼栋) every roster page filters by. */
 export function scopeTree(db: ReadDb): ScopeCommunity[] {
   const communities = db.all<{ id: number; code: string; name: string }>('SELECT id, code, name FROM community ORDER BY code');
-  // One pass over the resident_grid index counts every grid at once.
-  const grids = db.all<{ id: number; communityId: number; code: string; name: string; kind: string; residents: number }>(
-    `SELECT g.id, g.community_id AS communityId, g.code, g.name, g.kind, ifnull(n.residents, 0) AS residents
-     FROM grid g LEFT JOIN (SELECT grid_id, count(*) AS residents FROM resident GROUP BY grid_id) n ON n.grid_id = g.id ORDER BY g.code`,
+  const grids = db.all<{ id: number; communityId: number; code: string; name: string; kind: string }>(
+    'SELECT id, community_id AS communityId, code, name, kind FROM grid ORDER BY code',
   );
   const buildings = db.all<{ gridId: number; code: string; name: string }>('SELECT grid_id AS gridId, code, name FROM building ORDER BY code');
   const byGrid = new Map<number, ScopeGrid>();
-  const byCommunity = new Map<number, ScopeCommunity>(communities.map((c) => [c.id, { code: c.code, name: c.name, residents: 0, grids: [] }]));
+  const byCommunity = new Map<number, ScopeCommunity>(communities.map((c) => [c.id, { code: c.code, name: c.name, grids: [] }]));
   for (const g of grids) {
-    const node: ScopeGrid = { code: g.code, name: g.name, kind: g.kind, residents: g.residents, buildings: [] };
+    const node: ScopeGrid = { code: g.code, name: g.name, kind: g.kind, buildings: [] };
     byGrid.set(g.id, node);
-    const community = byCommunity.get(g.communityId);
-    if (community) {
-      community.grids.push(node);
-      community.residents += g.residents;
-    }
+    byCommunity.get(g.communityId)?.grids.push(node);
   }
   for (const b of buildings) byGrid.get(b.gridId)?.buildings.push({ code: b.code, name: b.name });
   return [...byCommunity.values()];
+}
+
+/**
+ * A roster's rows per community and grid, in one pass (its tally) rather than a count per node:
+ * the street has hundreds of grids. A grid's rows count in its community too.
+ */
+export function scopeCounts(db: ReadDb, roster: TalliedRoster): ScopeCounts {
+  const def = rosters[roster];
+  if (!def.tally) throw new AppError('INTERNAL', `${def.title}没有区域计数`);
+  const gridsOf = new Map(
+    db.all<{ id: number; code: string; community: string }>('SELECT g.id, g.code, c.code AS community FROM grid g JOIN community c ON c.id = g.community_id').map((g) => [g.id, g]),
+  );
+  const communityCode = new Map(db.all<{ id: number; code: string }>('SELECT id, code FROM community').map((c) => [c.id, c.code]));
+  const communities: Record<string, number> = Object.fromEntries([...communityCode.values()].map((code) => [code, 0]));
+  const grids: Record<string, number> = Object.fromEntries([...gridsOf.values()].map((g) => [g.code, 0]));
+  for (const row of db.all<{ grid_id: number | null; community_id: number | null; n: number }>(def.tally.sql)) {
+    const grid = row.grid_id === null ? undefined : gridsOf.get(row.grid_id);
+    const community = grid?.community ?? (row.community_id === null ? undefined : communityCode.get(row.community_id));
+    if (grid) grids[grid.code] = (grids[grid.code] ?? 0) + row.n;
+    if (community) communities[community] = (communities[community] ?? 0) + row.n;
+  }
+  const total = db.value<number>(`SELECT count(*) FROM ${def.base}`) ?? 0;
+  return { roster, total, communities, grids, tables: [...def.tally.tables] };
 }
 
 /**

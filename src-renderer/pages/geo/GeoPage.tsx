@@ -21,6 +21,7 @@ export function GeoPage() {
         setCommunity(null);
         setScope(s);
       }}
+      counted="residents"
       drawer={drawer}
     >
       <div className="roster-communities">

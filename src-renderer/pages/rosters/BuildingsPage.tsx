@@ -21,6 +21,7 @@ export function BuildingsPage() {
         setBuilding(null);
         setScope(s);
       }}
+      counted="buildings"
       drawer={drawer}
     >
       <div className="roster-half">

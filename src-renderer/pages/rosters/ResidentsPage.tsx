@@ -7,7 +7,7 @@ export function ResidentsPage() {
   const [scope, setScope] = usePageScope('residents');
   const { openRecord, drawer } = useRecordDrawer();
   return (
-    <RosterLayout title={P.residents.title} lead={P.residents.lead} scope={scope} onScopeChange={setScope} drawer={drawer}>
+    <RosterLayout title={P.residents.title} lead={P.residents.lead} scope={scope} onScopeChange={setScope} counted="residents" drawer={drawer}>
       <RosterGrid roster="residents" viewPage="residents" scope={scope} onScopeChange={setScope} onOpenRecord={openRecord} />
     </RosterLayout>
   );

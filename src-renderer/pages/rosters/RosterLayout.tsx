@@ -1,5 +1,5 @@
 import { useCallback, useState, type ReactNode } from 'react';
-import type { RosterName, Scope } from '../../../src-main/contract';
+import type { RosterName, Scope, TalliedRoster } from '../../../src-main/contract';
 import { RecordDrawer } from '../../components/RecordDrawer';
 import { ScopeTree } from '../../components/ScopeTree';
 import { ToastHost } from '../../components/Toasts';
@@ -28,12 +28,14 @@ interface RosterLayoutProps {
   side?: ReactNode;
   scope?: Scope;
   onScopeChange?: (scope: Scope) => void;
+  /** Whose rows the governance tree counts beside its nodes. */
+  counted?: TalliedRoster;
   children: ReactNode;
   drawer?: ReactNode;
 }
 
 /** Every roster page: a head, the governance tree at the left, the rosters, a drawer, toasts, Ctrl+Z/Y. */
-export function RosterLayout({ title, lead, side, scope, onScopeChange, children, drawer }: RosterLayoutProps) {
+export function RosterLayout({ title, lead, side, scope, onScopeChange, counted = 'residents', children, drawer }: RosterLayoutProps) {
   const active = usePageActive();
   useUndoKeys(active);
   return (
@@ -43,7 +45,7 @@ export function RosterLayout({ title, lead, side, scope, onScopeChange, children
         <p className="page-lead">{lead}</p>
       </div>
       <div className="roster-body">
-        {side ?? (scope && onScopeChange ? <ScopeTree scope={scope} onChange={onScopeChange} /> : null)}
+        {side ?? (scope && onScopeChange ? <ScopeTree scope={scope} onChange={onScopeChange} counted={counted} /> : null)}
         <div className="roster-main">{children}</div>
       </div>
       {drawer}

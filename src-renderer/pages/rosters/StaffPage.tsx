@@ -7,7 +7,7 @@ export function StaffPage() {
   const [scope, setScope] = usePageScope('staff');
   const { openRecord, drawer } = useRecordDrawer();
   return (
-    <RosterLayout title={P.staff.title} lead={P.staff.lead} scope={scope} onScopeChange={setScope} drawer={drawer}>
+    <RosterLayout title={P.staff.title} lead={P.staff.lead} scope={scope} onScopeChange={setScope} counted="staff" drawer={drawer}>
       <RosterGrid roster="staff" viewPage="staff" scope={scope} onScopeChange={setScope} onOpenRecord={openRecord} />
     </RosterLayout>
   );

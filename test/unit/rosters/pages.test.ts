@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreRuntime } from '../../../src-main/core/core';
-import type { PartyOrgNode, RosterPage, RosterQueryInput, ScopeCommunity } from '../../../src-main/contract';
+import type { PartyOrgNode, RosterPage, RosterQueryInput, Scope, ScopeCommunity, TalliedRoster } from '../../../src-main/contract';
+import { talliedRosters } from '../../../src-main/dto/rosters';
 import { call, demoCore } from '../../helpers/core';
 
 let core: CoreRuntime;
@@ -38,15 +39,16 @@ describe('roster pages (paging, sorting, filtering and counting in SQLite)', () 
 
   it('scopes to a community, a grid or a building, counting only what is inside', async () => {
     const tree = await call(core, 'roster.scopeTree', {});
+    const counts = await call(core, 'roster.scopeCounts', { roster: 'residents' });
     const community = tree[0] as ScopeCommunity;
     const grid = community.grids.find((g) => g.buildings.length > 0);
     const building = grid?.buildings[0];
     if (!grid || !building) throw new Error('demo has buildings');
     const inCommunity = await page({ scope: { communityCode: community.code }, limit: 1000 });
-    expect(inCommunity.total).toBe(community.residents);
+    expect(inCommunity.total).toBe(counts.communities[community.code]);
     expect(inCommunity.rows.every((r) => String(r.gridCode).startsWith(community.code))).toBe(true);
     const inGrid = await page({ scope: { communityCode: community.code, gridCode: grid.code }, limit: 1000 });
-    expect(inGrid.total).toBe(grid.residents);
+    expect(inGrid.total).toBe(counts.grids[grid.code]);
     const inBuilding = await page({ scope: { buildingCode: building.code }, limit: 1000 });
     expect(inBuilding.total).toBe(db().value('SELECT count(*) FROM resident r JOIN household h ON h.id = r.household_id JOIN building b ON b.id = h.building_id WHERE b.code = ?', [building.code]));
     expect(inBuilding.rows.every((r) => r.buildingCode === building.code)).toBe(true);
@@ -88,6 +90,25 @@ describe('roster pages (paging, sorting, filtering and counting in SQLite)', () 
     expect((await page({ search: '，。' })).total).toBe(0);
   });
 
+  it('counts each roster beside every community and grid as choosing that node shows it', async () => {
+    const tree = await call(core, 'roster.scopeTree', {});
+    const count = async (roster: TalliedRoster, scope: Scope = {}): Promise<number> => (await call(core, 'roster.count', { roster, scope })).total;
+    for (const roster of talliedRosters) {
+      const counts = await call(core, 'roster.scopeCounts', { roster });
+      expect(counts.total, roster).toBe(await count(roster));
+      expect(Object.keys(counts.communities).sort(), roster).toEqual(tree.map((c) => c.code).sort());
+      for (const c of tree) {
+        expect(counts.communities[c.code], `${roster} ${c.name}`).toBe(await count(roster, { communityCode: c.code }));
+        for (const g of c.grids) expect(counts.grids[g.code], `${roster} ${g.name}`).toBe(await count(roster, { communityCode: c.code, gridCode: g.code }));
+      }
+      expect(Object.values(counts.grids).some((n) => n > 0), roster).toBe(true);
+    }
+    // Posts held at community level count in the community and in none of its grids.
+    const staff = await call(core, 'roster.scopeCounts', { roster: 'staff' });
+    const first = tree[0] as ScopeCommunity;
+    expect(staff.communities[first.code]).toBeGreaterThan(first.grids.reduce((n, g) => n + (staff.grids[g.code] ?? 0), 0));
+  });
+
   it('serves every roster with its derived counts, scoped the same way', async () => {
     const tree = await call(core, 'roster.scopeTree', {});
     const community = tree[0] as ScopeCommunity;
@@ -103,7 +124,8 @@ describe('roster pages (paging, sorting, filtering and counting in SQLite)', () 
       expect(g.residentCount).toBe(db().value('SELECT count(*) FROM resident r JOIN grid g ON g.id = r.grid_id WHERE g.code = ?', [g.key]));
     }
     const communities = await call(core, 'roster.page', { roster: 'communities', limit: 10 });
-    expect(communities.rows.map((c) => c.residentCount)).toEqual(tree.map((c) => c.residents));
+    const residents = await call(core, 'roster.scopeCounts', { roster: 'residents' });
+    expect(communities.rows.map((c) => c.residentCount)).toEqual(tree.map((c) => residents.communities[c.code]));
     const staffInCommunity = await call(core, 'roster.page', { roster: 'staff', scope: { communityCode: community.code }, limit: 1000 });
     expect(staffInCommunity.rows.every((s) => String(s.scopeCode).startsWith(community.code))).toBe(true);
   });

@@ -49,6 +49,7 @@ export const buildings: RosterDef = {
     ),
   ],
   defaultSort: [{ column: 'code', desc: false }],
+  tally: { sql: 'SELECT grid_id, NULL AS community_id, count(*) AS n FROM building GROUP BY grid_id', tables: ['building', 'grid', 'community'] },
   scope(scope, b) {
     if (scope.buildingCode) return { sql: `b.code = ${b.bind(scope.buildingCode)}`, needs: [] };
     return gridScope('b.grid_id', scope, b);

@@ -99,6 +99,11 @@ export const members: RosterDef = {
     }),
   ],
   defaultSort: [{ column: 'orgCode', desc: false }],
+  // A member is placed where they live (resident.person_id is unique: one place each).
+  tally: {
+    sql: 'SELECT r.grid_id, NULL AS community_id, count(*) AS n FROM party_member m JOIN resident r ON r.person_id = m.person_id GROUP BY r.grid_id',
+    tables: ['party_member', 'resident', 'grid', 'community'],
+  },
   scope(scope, b) {
     if (scope.buildingCode) {
       return { sql: `${residenceOf}household_id IN (SELECT id FROM household WHERE building_id = ${buildingIdOf(scope.buildingCode, b)}))`, needs: [] };

@@ -114,6 +114,7 @@ export const residents: RosterDef = {
     derivedColumn('updatedAt', '更新时间', 'timestamp', 'r.updated_at', { sort: ['r.updated_at'], hidden: true }),
   ],
   defaultSort: [],
+  tally: { sql: 'SELECT grid_id, NULL AS community_id, count(*) AS n FROM resident GROUP BY grid_id', tables: ['resident', 'grid', 'community'] },
   scope(scope, b) {
     if (scope.buildingCode) {
       return { sql: `r.household_id IN (SELECT id FROM household WHERE building_id = ${buildingIdOf(scope.buildingCode, b)})`, needs: [] };

@@ -46,6 +46,12 @@ export const staff: RosterDef = {
     { column: 'scopeCode', desc: false },
     { column: 'role', desc: false },
   ],
+  // A 楼栋长 counts in the building's grid; a community-level post in its community alone.
+  tally: {
+    sql: `SELECT coalesce(s.grid_id, b.grid_id) AS grid_id, s.community_id, count(*) AS n
+          FROM staff_assignment s LEFT JOIN building b ON b.id = s.building_id GROUP BY 1, 2`,
+    tables: ['staff_assignment', 'building', 'grid', 'community'],
+  },
   scope(scope, b) {
     if (scope.buildingCode) return { sql: `s.building_id = (SELECT id FROM building WHERE code = ${b.bind(scope.buildingCode)})`, needs: [] };
     if (scope.gridCode) {
