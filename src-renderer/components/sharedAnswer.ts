@@ -4,6 +4,8 @@ import { api } from '../api/client';
 
 /** After a change, the time to wait for the changes that follow it (a paste writes in steps). */
 const ASK_AGAIN_MS = 400;
+/** At the latest, when the window stays busy. */
+const IDLE_TIMEOUT_MS = 1000;
 
 export interface SharedAnswer<T> {
   subscribe(listener: () => void): () => void;
@@ -13,10 +15,10 @@ export interface SharedAnswer<T> {
 }
 
 /**
- * An answer of the core that every page showing it shares: asked once, not once per page, and
- * asked again shortly after a change to a table it reads (`'*'`: everything may have changed).
- * For the governance tree and its counts, which take the core a pass over the street that should
- * not stand in the queue before the rows a page has just asked for.
+ * An answer of the core that every page showing it shares: asked once, not once per page, once
+ * the window is idle, and asked again shortly after a change to a table it reads (`'*'`:
+ * everything may have changed). For the governance tree and its counts, which take the core a
+ * pass over the street that must not stand in the queue before what a page needs to draw.
  */
 export function sharedAnswer<T>(ask: () => Promise<Result<T>>, tablesOf: (answer: T) => readonly string[]): SharedAnswer<T> {
   let answer: T | undefined;
@@ -48,10 +50,20 @@ export function sharedAnswer<T>(ask: () => Promise<Result<T>>, tablesOf: (answer
     });
   };
 
+  let idle: number | null = null;
   return {
     get: () => answer,
     ensure() {
-      if (answer === undefined || stale) fetch();
+      if ((answer !== undefined && !stale) || idle !== null) return;
+      // Once the page has drawn: asked with the page's own first calls, it held back the columns
+      // and views its grid waits for by a pass over the street (a cold 实有人口 took 35 ms longer).
+      idle = requestIdleCallback(
+        () => {
+          idle = null;
+          fetch();
+        },
+        { timeout: IDLE_TIMEOUT_MS },
+      );
     },
     subscribe(listener) {
       listeners.add(listener);
