@@ -16,6 +16,10 @@ const countedLabels: Record<TalliedRoster, string> = { residents: '实有人口'
 
 const count = (n: number | undefined): string | null => (n === undefined ? null : n.toLocaleString('zh-CN'));
 
+/** Rows of the street placed in no community: 党员 with no 实有人口 record in the street. */
+const outsideNote = (counted: TalliedRoster, n: number): string =>
+  counted === 'members' ? `另有 ${count(n)} 名党员未登记为本街道实有人口，只计入全街道` : `另有 ${count(n)} 条不属于任何社区，只计入全街道`;
+
 /** The governance tree (社区 → 网格 → 楼栋) as a filter: choosing a node shows only what is inside it. */
 export function ScopeTree({ scope, onChange, counted, buildings = true }: ScopeTreeProps) {
   const data = useScopeTree();
@@ -27,6 +31,7 @@ export function ScopeTree({ scope, onChange, counted, buildings = true }: ScopeT
     else next.add(code);
     setOpen(next);
   };
+  const outside = counts ? counts.total - Object.values(counts.communities).reduce((a, b) => a + b, 0) : 0;
   const active = scope.buildingCode ?? scope.gridCode ?? scope.communityCode ?? '';
   const node = (code: string, label: string, extra: string | null, level: number, pick: Scope, expandable: boolean) => (
     <div className={`scope-node scope-level-${level}${active === code ? ' active' : ''}`} role="treeitem" aria-selected={active === code} aria-expanded={expandable ? open.has(code) : undefined}>
@@ -73,6 +78,7 @@ export function ScopeTree({ scope, onChange, counted, buildings = true }: ScopeT
           </div>
         ))}
       </div>
+      {outside > 0 && <p className="scope-note">{outsideNote(counted, outside)}</p>}
     </nav>
   );
 }

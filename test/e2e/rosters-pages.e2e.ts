@@ -41,6 +41,12 @@ describe('roster pages in Chromium', () => {
     await expect.poll(() => page.locator('.scope-title').textContent()).toContain('党员');
     await expect.poll(() => nodeCount(page, '')).toBe(everyone.total);
     await expect.poll(() => nodeCount(page, community.code)).toBe(inCommunity.total);
+    // Members with no 实有人口 record here are in 全街道 alone, and the tree says how many.
+    let placed = 0;
+    for (const c of tree) placed += (await apiPage(served.url, { roster: 'members', scope: { communityCode: c.code }, limit: 1 })).total ?? 0;
+    const outside = (everyone.total ?? 0) - placed;
+    expect(outside).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('.scope-note').textContent()).toBe(`另有 ${outside.toLocaleString('zh-CN')} 名党员未登记为本街道实有人口，只计入全街道`);
     await filterEnum(page, members, 'category', ['预备党员']);
     const probationary = await apiPage(served.url, { roster: 'members', filters: { category: { kind: 'set', values: ['预备党员'] } } });
     await expect.poll(() => total(members)).toBe(probationary.total);
