@@ -367,6 +367,71 @@ describe('实有人口 roster in Chromium', () => {
     await close();
   });
 
+  it('shows the top of the new rows after a search or an area chosen, from the top of the list or scrolled far down', async () => {
+    const { page, errors, close } = await openResidents();
+    const residents = grid(page, '实有人口');
+    const search = page.getByRole('searchbox', { name: '快速搜索' });
+    const searchFor = async (text: string): Promise<void> => {
+      await search.fill(text);
+      await search.press('Enter');
+    };
+    // The rows drawn from the top (row-index 0 on), as the person sees them.
+    const shownFromTop = (): Promise<string[]> =>
+      residents.locator('[role=row][row-id]').evaluateAll((rows) => {
+        const byIndex = new Map(rows.map((r) => [Number(r.getAttribute('row-index')), r.getAttribute('row-id') ?? '']));
+        const ids: string[] = [];
+        for (let i = 0; byIndex.has(i); i++) ids.push(byIndex.get(i) ?? '');
+        return ids;
+      });
+    const scrollTo = (row: number): Promise<void> => residents.locator('.ag-grid-viewport').evaluate((el, top) => void (el.scrollTop = top), row * 36);
+    const expectTop = async (query: Parameters<typeof apiPage>[1], rows: number): Promise<void> => {
+      const expected = await apiPage(served.url, { ...query, limit: rows });
+      await expect.poll(async () => (await shownFromTop()).slice(0, rows)).toEqual(expected.rows.map((r) => r.key));
+      await expect.poll(() => total(residents)).toBe((await apiPage(served.url, { ...query, limit: 1 })).total);
+    };
+
+    // From the top of the whole street: a surname, then one person's name (fewer rows than a screen).
+    const full = await apiPage(served.url, { roster: 'residents', limit: 1 });
+    await searchFor('王');
+    await expectTop({ roster: 'residents', search: '王' }, 10);
+    const one = (await apiPage(served.url, { roster: 'residents', search: '王', limit: 5 })).rows[4];
+    if (!one) throw new Error('no 王 in the street');
+    await searchFor(String(one.name));
+    const named = await apiPage(served.url, { roster: 'residents', search: String(one.name), limit: 100 });
+    expect(named.rows.length).toBeLessThan(20);
+    await expect.poll(() => dataRowIds(residents)).toEqual(named.rows.map((r) => r.key));
+
+    // Back to the whole street, then scrolled within the first hundred rows and far down.
+    await searchFor('');
+    await expectTop({ roster: 'residents' }, 10);
+    expect(await total(residents)).toBe(full.total);
+    await scrollTo(40);
+    await expect.poll(async () => (await dataRowIds(residents)).length > 0 && (await shownFromTop()).length === 0).toBe(true);
+    await searchFor('王');
+    await expectTop({ roster: 'residents', search: '王' }, 10);
+    await searchFor('');
+    await expectTop({ roster: 'residents' }, 10);
+    await scrollTo(5000);
+    await expect.poll(() => residents.locator('[role=row][row-index="5000"][row-id]').count()).toBe(1);
+    const community = tree[2];
+    if (!community) throw new Error('demo street has communities');
+    // Only the new top block is asked for, not the blocks that were in view down there.
+    await page.evaluate(() => {
+      const offsets: number[] = [];
+      (window as unknown as { offsets: number[] }).offsets = offsets;
+      const fetch = window.fetch.bind(window);
+      window.fetch = (input, init) => {
+        if (String(input).endsWith('/roster.page')) offsets.push((JSON.parse(String(init?.body)) as { offset: number }).offset);
+        return fetch(input, init);
+      };
+    });
+    await page.locator(`.scope-pick[data-code="${community.code}"]`).click();
+    await expectTop({ roster: 'residents', scope: { communityCode: community.code } }, 10);
+    expect(await page.evaluate(() => (window as unknown as { offsets: number[] }).offsets)).toEqual([0]);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   it('prepares the residents roster, hidden, once the app is idle, so its first visit asks for nothing', async () => {
     const { page, errors, context } = await openPage(browser, `${served.url}/#/staff`);
     await expect.poll(() => dataRowIds(grid(page, '工作力量')), { timeout: 20_000 }).not.toEqual([]);

@@ -178,6 +178,10 @@ export function RosterGrid({ roster, viewPage, scope, onScopeChange, orgCode, on
     [early],
   );
 
+  // The search, area and organisation a block is asked for with: read when the grid asks, so that
+  // a change of them can refresh the rows in place (see below) instead of making a new datasource.
+  const askedFor = useRef({ scopeKey, orgCode, search });
+
   /**
    * The rows of a block come first; the count of the whole view (which costs a scan of every
    * matching row) is asked after them and fills in the scroll bar and the total when it comes.
@@ -185,6 +189,7 @@ export function RosterGrid({ roster, viewPage, scope, onScopeChange, orgCode, on
   const datasource = useMemo<IDatasource>(
     () => ({
       getRows(params: IGetRowsParams) {
+        const { scopeKey, orgCode, search } = askedFor.current;
         const query = rosterQuery(
           roster,
           JSON.parse(scopeKey) as Scope,
@@ -227,8 +232,27 @@ export function RosterGrid({ roster, viewPage, scope, onScopeChange, orgCode, on
         });
       },
     }),
-    [roster, scopeKey, orgCode, search, early],
+    [roster, early],
   );
+
+  // A new search, area or organisation. While the grid holds only its first block of a list longer
+  // than a block, the rows are refreshed in place: AG Grid keeps its rows and fills them with the
+  // new answer, about half the time of building them anew (and nothing blinks). Otherwise, as when
+  // the person has scrolled down, the grid starts over at the top.
+  useLayoutEffect(() => {
+    const before = askedFor.current;
+    if (before.scopeKey === scopeKey && before.orgCode === orgCode && before.search === search) return;
+    askedFor.current = { scopeKey, orgCode, search };
+    if (!gridApi) return;
+    const blocks = Object.keys(gridApi.getCacheBlockState() as Record<string, unknown>);
+    if (blocks.length === 1 && blocks[0] === '0' && gridApi.getDisplayedRowCount() >= BLOCK) {
+      gridApi.ensureIndexVisible(0, 'top');
+      gridApi.refreshInfiniteCache();
+      return;
+    }
+    // A datasource AG Grid has not seen makes it start over, at the top, with no rows.
+    gridApi.setGridOption('datasource', { getRows: (params) => datasource.getRows(params) });
+  }, [gridApi, datasource, scopeKey, orgCode, search]);
 
   // Another client's change, an undo, our own edit: the cached blocks are read again. A hidden
   // page only notes it, and reads them when it is shown.
