@@ -69,6 +69,33 @@ export async function pasteText(page: Page, text: string): Promise<void> {
   }, text);
 }
 
+/** A roster.page request's body, as the page sent it. */
+export interface SentPage {
+  sort: unknown;
+  filters: unknown;
+  search: string;
+  offset: number;
+}
+
+/** Notes every roster.page request the page sends from now on, as fetch is called (`window.sent`). */
+export async function notePageRequests(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const sent: string[] = [];
+    (window as unknown as { sent: string[] }).sent = sent;
+    const fetch = window.fetch.bind(window);
+    window.fetch = (input, init) => {
+      if (String(input).endsWith('/roster.page')) sent.push(String(init?.body));
+      return fetch(input, init);
+    };
+  });
+}
+
+/** The roster.page requests noted since `notePageRequests` or the last `clearPageRequests`. */
+export const pageRequests = (page: Page): Promise<SentPage[]> =>
+  page.evaluate(() => (window as unknown as { sent: string[] }).sent.map((b) => JSON.parse(b) as SentPage));
+
+export const clearPageRequests = (page: Page): Promise<void> => page.evaluate(() => void ((window as unknown as { sent: string[] }).sent.length = 0));
+
 /** Opens a column's filter and keeps only the given values of an enumeration. */
 export async function filterEnum(page: Page, g: Locator, column: string, values: string[]): Promise<void> {
   await g.locator(`.ag-header-cell[col-id="${column}"] .ag-header-cell-filter-button`).click();

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordDetail, ResidentRecord, ScopeCommunity, ScopeCounts } from '../../src-main/contract';
 import { composeIdNumber } from '../../src-main/core/people/idNumber';
 import { apiCall, freshDataDir, launchBrowser, openPage, runScc, screenshot, serve, type Served } from './harness';
-import { apiPage, cell, dataRowIds, editCell, expectToast, filterEnum, grid, nodeCount, pasteText, reveal, total } from './rosterUi';
+import { apiPage, cell, clearPageRequests, dataRowIds, editCell, expectToast, filterEnum, grid, nodeCount, notePageRequests, pageRequests, pasteText, reveal, total, type SentPage } from './rosterUi';
 
 let browser: Browser;
 let served: Served;
@@ -309,19 +309,9 @@ describe('实有人口 roster in Chromium', () => {
   it('asks for the rows of a sort, a filter and a search as the person acts, once each', async () => {
     const { page, errors, close } = await openResidents();
     const residents = grid(page, '实有人口');
-    // Every roster.page request the page sends, noted as fetch is called.
-    await page.evaluate(() => {
-      const sent: string[] = [];
-      (window as unknown as { sent: string[] }).sent = sent;
-      const fetch = window.fetch.bind(window);
-      window.fetch = (input, init) => {
-        if (String(input).endsWith('/roster.page')) sent.push(String(init?.body));
-        return fetch(input, init);
-      };
-    });
-    const sent = (): Promise<{ sort: unknown; filters: unknown; search: string; offset: number }[]> =>
-      page.evaluate(() => (window as unknown as { sent: string[] }).sent.map((b) => JSON.parse(b) as { sort: unknown; filters: unknown; search: string; offset: number }));
-    const clearSent = (): Promise<void> => page.evaluate(() => void ((window as unknown as { sent: string[] }).sent.length = 0));
+    await notePageRequests(page);
+    const sent = (): Promise<SentPage[]> => pageRequests(page);
+    const clearSent = (): Promise<void> => clearPageRequests(page);
     // What the page had asked for by the time the event that did the action returned: AG Grid
     // itself asks later, from a timer, once it has redrawn its header.
     type Sent = { sent: string[] };
@@ -416,18 +406,10 @@ describe('实有人口 roster in Chromium', () => {
     const community = tree[2];
     if (!community) throw new Error('demo street has communities');
     // Only the new top block is asked for, not the blocks that were in view down there.
-    await page.evaluate(() => {
-      const offsets: number[] = [];
-      (window as unknown as { offsets: number[] }).offsets = offsets;
-      const fetch = window.fetch.bind(window);
-      window.fetch = (input, init) => {
-        if (String(input).endsWith('/roster.page')) offsets.push((JSON.parse(String(init?.body)) as { offset: number }).offset);
-        return fetch(input, init);
-      };
-    });
+    await notePageRequests(page);
     await page.locator(`.scope-pick[data-code="${community.code}"]`).click();
     await expectTop({ roster: 'residents', scope: { communityCode: community.code } }, 10);
-    expect(await page.evaluate(() => (window as unknown as { offsets: number[] }).offsets)).toEqual([0]);
+    expect((await pageRequests(page)).map((r) => r.offset)).toEqual([0]);
     expect(errors).toEqual([]);
     await close();
   });
