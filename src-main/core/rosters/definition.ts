@@ -165,8 +165,8 @@ export function filterKind(type: ColumnType): ColumnSpec['filter'] {
   }
 }
 
-/** Wide enough for the header with its sort and filter icons (about 14 px a Chinese character). */
-export const widthOf = (c: ColumnSpec): number => Math.max(c.width ?? WIDTH[c.type], [...c.header].length * 14 + 62);
+/** Wide enough for the header with its sort arrow and filter button (about 14 px a Chinese character). */
+export const widthOf = (c: ColumnSpec): number => Math.max(c.width ?? WIDTH[c.type], [...c.header].length * 14 + 80);
 
 /**
  * A column for a field of a city template: header, type, enumeration and requiredness come from
