@@ -31,7 +31,6 @@ export async function apiPage(url: string, query: RosterQueryInput & { limit?: n
   return apiCall<RosterPage>(url, 'roster.page', { limit: 100, ...query });
 }
 
-/** Double-clicks a cell, types a value and presses Enter, as when correcting a cell. */
 /** Scrolls the grid sideways, as a person would, until a column's cell of the row is drawn. */
 export async function reveal(page: Page, g: Locator, rowId: string, column: string): Promise<void> {
   const scroller = g.locator('.ag-body-horizontal-scroll-viewport');
@@ -43,6 +42,7 @@ export async function reveal(page: Page, g: Locator, rowId: string, column: stri
   }
 }
 
+/** Double-clicks a cell, types a value and presses Enter, as when correcting a cell. */
 export async function editCell(page: Page, g: Locator, rowId: string, column: string, value: string): Promise<void> {
   await reveal(page, g, rowId, column);
   await cell(g, rowId, column).dblclick();
@@ -95,6 +95,14 @@ export const pageRequests = (page: Page): Promise<SentPage[]> =>
   page.evaluate(() => (window as unknown as { sent: string[] }).sent.map((b) => JSON.parse(b) as SentPage));
 
 export const clearPageRequests = (page: Page): Promise<void> => page.evaluate(() => void ((window as unknown as { sent: string[] }).sent.length = 0));
+
+/** Opens a column's text, number or date filter (in AG Grid's popup). */
+export async function openFilter(page: Page, g: Locator, column: string): Promise<Locator> {
+  await g.locator(`.ag-header-cell[col-id="${column}"] .ag-header-cell-filter-button`).click();
+  const popup = page.locator('.roster-filter');
+  await popup.waitFor();
+  return popup;
+}
 
 /** Opens a column's filter and keeps only the given values of an enumeration. */
 export async function filterEnum(page: Page, g: Locator, column: string, values: string[]): Promise<void> {

@@ -2,12 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RecordDetail, ResidentRecord, ScopeCommunity, ScopeCounts } from '../../src-main/contract';
+import type { RecordDetail, ResidentRecord, RosterPage, RosterQueryInput, ScopeCommunity, ScopeCounts } from '../../src-main/contract';
 import { composeIdNumber } from '../../src-main/core/people/idNumber';
 import { apiCall, freshDataDir, launchBrowser, openPage, runScc, screenshot, serve, type Served } from './harness';
-import { apiPage, cell, clearPageRequests, dataRowIds, editCell, expectToast, filterEnum, grid, nodeCount, notePageRequests, pageRequests, pasteText, reveal, total, type SentPage } from './rosterUi';
+import { apiPage, cell, clearPageRequests, dataRowIds, editCell, expectToast, filterEnum, grid, nodeCount, notePageRequests, openFilter, pageRequests, pasteText, reveal, total, type SentPage } from './rosterUi';
 
 let browser: Browser;
 let served: Served;
@@ -353,6 +353,73 @@ describe('实有人口 roster in Chromium', () => {
     await expect.poll(() => dataRowIds(residents)).toContain(someone.key);
     await page.waitForTimeout(600);
     expect(await sent()).toEqual([expect.objectContaining({ search: String(someone.name), filters, offset: 0 })]);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('sorts by a header click or Enter (Shift adds a column) and filters by text and by dates, filling the rows already drawn', async () => {
+    const { page, errors, close } = await openResidents();
+    const residents = grid(page, '实有人口');
+    const header = (column: string): Locator => residents.locator(`.ag-header-cell[col-id=${column}]`);
+    const ariaSort = (column: string): Promise<string | null> => header(column).getAttribute('aria-sort');
+    const expectTop = async (query: Pick<RosterQueryInput, 'sort' | 'filters'>): Promise<RosterPage> => {
+      const expected = await apiPage(served.url, { roster: 'residents', ...query, limit: 5 });
+      await expect.poll(async () => (await dataRowIds(residents)).slice(0, 5)).toEqual(expected.rows.map((r) => r.key));
+      await expect.poll(() => total(residents)).toBe(expected.total);
+      return expected;
+    };
+    // A sort fills the rows the grid has drawn instead of drawing new ones: the same elements stay.
+    await residents.evaluate((g) => g.querySelectorAll('[role=row][row-index]').forEach((r) => Object.assign(r, { kept: true })));
+    const topRowsKept = (): Promise<boolean[]> =>
+      residents.evaluate((g) => [0, 1, 2, 3, 4].map((i) => (g.querySelector(`[role=row][row-index="${i}"]`) as (Element & { kept?: boolean }) | null)?.kept === true));
+
+    await header('name').locator('.ag-header-cell-label').click();
+    await expectTop({ sort: [{ column: 'name', desc: false }] });
+    expect(await ariaSort('name')).toBe('ascending');
+    expect(await topRowsKept()).toEqual([true, true, true, true, true]);
+
+    await header('birthDate').locator('.ag-header-cell-label').click({ modifiers: ['Shift'] });
+    await expectTop({ sort: [{ column: 'name', desc: false }, { column: 'birthDate', desc: false }] });
+    expect([await ariaSort('name'), await ariaSort('birthDate')]).toEqual(['ascending', 'ascending']);
+    expect([await header('name').locator('.ag-sort-order').textContent(), await header('birthDate').locator('.ag-sort-order').textContent()]).toEqual(['1', '2']);
+
+    // A plain click sorts by that column alone; Enter on a focused header does what a click does.
+    await header('name').locator('.ag-header-cell-label').click();
+    await expectTop({ sort: [{ column: 'name', desc: true }] });
+    expect([await ariaSort('name'), await ariaSort('birthDate')]).toEqual(['descending', 'none']);
+    await header('birthDate').focus();
+    await page.keyboard.press('Enter');
+    const sorted = await expectTop({ sort: [{ column: 'birthDate', desc: false }] });
+    expect(await topRowsKept()).toEqual([true, true, true, true, true]);
+
+    // 姓名 开头是 a surname, typed and entered.
+    const surname = String(sorted.rows[0]?.name ?? '').slice(0, 1);
+    const nameFilter = await openFilter(page, residents, 'name');
+    await nameFilter.getByLabel('筛选条件').selectOption('startsWith');
+    await nameFilter.getByLabel('筛选内容').fill(surname);
+    await nameFilter.getByLabel('筛选内容').press('Enter');
+    const byName = { name: { kind: 'text' as const, op: 'startsWith' as const, value: surname } };
+    await expectTop({ sort: [{ column: 'birthDate', desc: false }], filters: byName });
+    await page.keyboard.press('Escape');
+    expect(await header('name').locator('.ag-header-cell-filter-button').getAttribute('class')).toContain('ag-filter-active');
+
+    // 出生日期 from and to, both days included.
+    const dates = await openFilter(page, residents, 'birthDate');
+    await dates.getByLabel('从').fill('1980-01-01');
+    await dates.getByLabel('到').fill('1989-12-31');
+    const both = { ...byName, birthDate: { kind: 'range' as const, from: '1980-01-01', to: '1989-12-31' } };
+    const eighties = await expectTop({ sort: [{ column: 'birthDate', desc: false }], filters: both });
+    expect(eighties.total).toBeGreaterThan(0);
+    expect(String(eighties.rows[0]?.birthDate)).toMatch(/^198/);
+    await screenshot(page, 'rosters-07-sorted-and-filtered-1920x1080');
+    await page.keyboard.press('Escape');
+
+    // 清除 takes the name filter off; the dates stay.
+    const again = await openFilter(page, residents, 'name');
+    await again.getByRole('button', { name: '清除' }).click();
+    await expectTop({ sort: [{ column: 'birthDate', desc: false }], filters: { birthDate: both.birthDate } });
+    await page.keyboard.press('Escape');
+    expect(await header('name').locator('.ag-header-cell-filter-button').getAttribute('class')).not.toContain('ag-filter-active');
     expect(errors).toEqual([]);
     await close();
   });

@@ -1,32 +1,24 @@
-import type { IDoesFilterPassParams, IFilterComp, IFilterParams } from 'ag-grid-community';
+import type { ColumnFilter } from '../../../src-main/contract';
+import { linkButton, QueryFilter, type QueryFilterParams } from './QueryFilter';
+import { T } from './texts';
 
-interface SetModel {
-  filterType: 'set';
-  values: string[];
-}
-
-interface EnumFilterParams extends IFilterParams {
+interface EnumFilterParams extends QueryFilterParams {
   values?: readonly string[];
 }
 
 /**
  * The filter of an enumeration column (性别, 人员类型, 是/否): tick the values to keep. AG Grid's
- * set filter is an Enterprise feature; this one only tells the grid a model, the core filters.
- * Plain DOM, as the roster grid is (see DomGrid).
+ * set filter is an Enterprise feature.
  */
-export class EnumFilter implements IFilterComp {
-  private readonly box = document.createElement('div');
+export class EnumFilter extends QueryFilter {
   private values: readonly string[] = [];
-  private model: SetModel | null = null;
-  private changed: () => void = () => undefined;
 
-  init(params: EnumFilterParams): void {
+  protected build(params: EnumFilterParams): void {
     this.values = params.values ?? [];
-    this.changed = () => params.filterChangedCallback();
     this.box.className = 'enum-filter';
     const actions = document.createElement('div');
     actions.className = 'enum-filter-actions';
-    actions.append(this.action('全选', null), this.action('全不选', { filterType: 'set', values: [] }));
+    actions.append(linkButton(T.filterAll, () => this.choose(null)), linkButton(T.filterNone, () => this.choose({ kind: 'set', values: [] })));
     this.box.append(actions);
     for (const value of this.values) {
       const label = document.createElement('label');
@@ -38,55 +30,19 @@ export class EnumFilter implements IFilterComp {
       label.append(input, value);
       this.box.append(label);
     }
-    this.draw();
   }
 
-  getGui(): HTMLElement {
-    return this.box;
-  }
-
-  isFilterActive(): boolean {
-    return this.model !== null;
-  }
-
-  /** The core filters the rows; the grid never holds them all. */
-  doesFilterPass(_params: IDoesFilterPassParams): boolean {
-    return true;
-  }
-
-  getModel(): SetModel | null {
-    return this.model;
-  }
-
-  setModel(model: SetModel | null): void {
-    this.model = model;
-    this.draw();
-  }
-
-  private action(text: string, model: SetModel | null): HTMLButtonElement {
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'link-button';
-    button.textContent = text;
-    button.addEventListener('click', () => this.choose(model));
-    return button;
+  /** Every value is ticked while the column is not filtered. */
+  protected draw(filter: ColumnFilter | null): void {
+    const chosen = new Set(filter?.kind === 'set' ? filter.values : this.values);
+    for (const input of this.box.querySelectorAll('input')) input.checked = chosen.has(input.value);
   }
 
   private toggle(value: string): void {
-    const next = new Set(this.model?.values ?? this.values);
+    const filter = this.current();
+    const next = new Set(filter?.kind === 'set' ? filter.values : this.values);
     if (next.has(value)) next.delete(value);
     else next.add(value);
-    this.choose(next.size === this.values.length ? null : { filterType: 'set', values: this.values.filter((v) => next.has(v)) });
-  }
-
-  private choose(model: SetModel | null): void {
-    this.setModel(model);
-    this.changed();
-  }
-
-  /** Every value is ticked while there is no model. */
-  private draw(): void {
-    const chosen = new Set(this.model?.values ?? this.values);
-    for (const input of this.box.querySelectorAll('input')) input.checked = chosen.has(input.value);
+    this.choose(next.size === this.values.length ? null : { kind: 'set', values: this.values.filter((v) => next.has(v)) });
   }
 }

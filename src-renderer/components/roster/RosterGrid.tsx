@@ -2,7 +2,6 @@ import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
 import type {
   CellEditRequestEvent,
   ColDef,
-  ColumnState,
   GridApi,
   GridOptions,
   GridReadyEvent,
@@ -26,8 +25,8 @@ import { showToast } from '../Toasts';
 import { recordStep, redo, undo, useUndoStacks } from '../undoStack';
 import { BulkEditDialog } from './BulkEditDialog';
 import { ColumnsMenu } from './ColumnsMenu';
+import { ColumnQuery } from './columnQuery';
 import { columnDefs, DETAIL_COLUMN, DetailLink, hintColumn, NEW_ROW_KEY, type GridContext } from './columns';
-import { toAgModel, toColumnFilters } from './filters';
 import { PasteDialog } from './PasteDialog';
 import { T } from './texts';
 import { ViewsMenu } from './ViewsMenu';
@@ -115,15 +114,6 @@ function rosterQuery(roster: RosterName, scope: Scope, orgCode: string | undefin
   return { roster, scope, ...(orgCode ? { orgCode } : {}), search, filters, sort };
 }
 
-/** The grid's sort, in the order its columns were sorted (the core takes at most four keys). */
-function sortOf(state: ColumnState[]): { column: string; desc: boolean }[] {
-  return state
-    .filter((s) => s.sort)
-    .sort((a, b) => (a.sortIndex ?? 0) - (b.sortIndex ?? 0))
-    .map((s) => ({ column: s.colId, desc: s.sort === 'desc' }))
-    .slice(0, 4);
-}
-
 /**
  * A roster as people use a spreadsheet, on the whole street: it scrolls, sorts and filters 200k
  * rows by asking the core for the 100 on screen; cells are edited in place and a refused edit
@@ -155,12 +145,14 @@ export function RosterGrid({ roster, viewPage, scope, onScopeChange, orgCode, on
   // Building the grid takes AG Grid tens of milliseconds before it asks for rows: the first block
   // is asked for as the roster first renders, and the grid's first request takes that answer.
   const [early] = useState(() => firstBlocks(roster, scope, orgCode, viewPage));
+  // The columns' sort and filters, which the headers and filters change; each change is a new version.
+  const [columnQuery] = useState(() => new ColumnQuery());
+  const [queryVersion, setQueryVersion] = useState(0);
 
   /** The query the grid shows now: scope, organisation, search, its filters and sort. */
   const currentQuery = useCallback(
-    (): RosterQueryInput =>
-      rosterQuery(roster, JSON.parse(scopeKey) as Scope, orgCode, search, gridApi ? toColumnFilters(gridApi.getFilterModel()) : {}, gridApi ? sortOf(gridApi.getColumnState()) : []),
-    [gridApi, roster, scopeKey, orgCode, search],
+    (): RosterQueryInput => rosterQuery(roster, JSON.parse(scopeKey) as Scope, orgCode, search, { ...columnQuery.filters }, [...columnQuery.sort]),
+    [roster, scopeKey, orgCode, search, columnQuery],
   );
 
   const countRef = useRef<string | null>(null);
@@ -178,9 +170,10 @@ export function RosterGrid({ roster, viewPage, scope, onScopeChange, orgCode, on
     [early],
   );
 
-  // The search, area and organisation a block is asked for with: read when the grid asks, so that
-  // a change of them can refresh the rows in place (see below) instead of making a new datasource.
-  const askedFor = useRef({ scopeKey, orgCode, search });
+  // The search, area and organisation a block is asked for with (and, in `columnQuery`, its sort
+  // and filters): read when the grid asks, so that a change of them can refresh the rows in place
+  // (see below) instead of making a new datasource.
+  const askedFor = useRef({ scopeKey, orgCode, search, queryVersion });
 
   /**
    * The rows of a block come first; the count of the whole view (which costs a scan of every
@@ -195,8 +188,8 @@ export function RosterGrid({ roster, viewPage, scope, onScopeChange, orgCode, on
           JSON.parse(scopeKey) as Scope,
           orgCode,
           search,
-          toColumnFilters(params.filterModel as Record<string, never>),
-          params.sortModel.map((s) => ({ column: s.colId, desc: s.sort === 'desc' })).slice(0, 4),
+          { ...columnQuery.filters },
+          [...columnQuery.sort],
         );
         const key = JSON.stringify(query);
         if (key !== queryKeyRef.current) {
@@ -232,18 +225,18 @@ export function RosterGrid({ roster, viewPage, scope, onScopeChange, orgCode, on
         });
       },
     }),
-    [roster, early],
+    [roster, early, columnQuery],
   );
 
-  // A new search, area or organisation. While the grid holds only its first block of a list longer
-  // than a block, the rows are refreshed in place: AG Grid keeps its rows and fills them with the
-  // new answer, in two thirds of the time of building them anew or less (README, "Rows refreshed
-  // in place"), and nothing blinks. Otherwise, as when the person has scrolled down, the grid
-  // starts over at the top.
+  // A new search, area, organisation, sort or filter. While the grid holds only its first block of
+  // a list longer than a block, the rows are refreshed in place: AG Grid keeps its rows and fills
+  // them with the new answer, in about half the time of building them anew (README, "Rows
+  // refreshed in place"), and nothing blinks. Otherwise, as when the person has scrolled down, the
+  // grid starts over at the top.
   useLayoutEffect(() => {
     const before = askedFor.current;
-    if (before.scopeKey === scopeKey && before.orgCode === orgCode && before.search === search) return;
-    askedFor.current = { scopeKey, orgCode, search };
+    if (before.scopeKey === scopeKey && before.orgCode === orgCode && before.search === search && before.queryVersion === queryVersion) return;
+    askedFor.current = { scopeKey, orgCode, search, queryVersion };
     if (!gridApi) return;
     const blocks = Object.keys(gridApi.getCacheBlockState() as Record<string, unknown>);
     if (blocks.length === 1 && blocks[0] === '0' && gridApi.getDisplayedRowCount() >= BLOCK) {
@@ -253,7 +246,18 @@ export function RosterGrid({ roster, viewPage, scope, onScopeChange, orgCode, on
     }
     // A datasource AG Grid has not seen makes it start over, at the top, with no rows.
     gridApi.setGridOption('datasource', { getRows: (params) => datasource.getRows(params) });
-  }, [gridApi, datasource, scopeKey, orgCode, search]);
+  }, [gridApi, datasource, scopeKey, orgCode, search, queryVersion]);
+
+  // A header clicked or a filter's box changed: its first block is asked for at once, before the
+  // grid is told (by the new version) and asks for it.
+  useEffect(
+    () =>
+      columnQuery.subscribe((change) => {
+        if (change === 'person' && gridApi) askEarly(currentQuery());
+        setQueryVersion((v) => v + 1);
+      }),
+    [columnQuery, gridApi, askEarly, currentQuery],
+  );
 
   // Another client's change, an undo, our own edit: the cached blocks are read again. A hidden
   // page only notes it, and reads them when it is shown.
@@ -391,20 +395,6 @@ export function RosterGrid({ roster, viewPage, scope, onScopeChange, orgCode, on
     return () => box.removeEventListener('paste', listener);
   }, [onPaste]);
 
-  // A header click (sort) or a filter's tick box has changed the grid's model by the time the
-  // event bubbles up here: the query it makes is asked for now (filter popups are in the grid's box).
-  useEffect(() => {
-    const box = wrapper.current;
-    if (!box || !gridApi) return;
-    const listener = (): void => askEarly(currentQuery());
-    box.addEventListener('click', listener);
-    box.addEventListener('change', listener);
-    return () => {
-      box.removeEventListener('click', listener);
-      box.removeEventListener('change', listener);
-    };
-  }, [gridApi, currentQuery, askEarly]);
-
   const captureView = useCallback((): ViewState => {
     const state = gridApi?.getColumnState() ?? [];
     const known = new Set(schema?.columns.map((c) => c.id));
@@ -412,34 +402,27 @@ export function RosterGrid({ roster, viewPage, scope, onScopeChange, orgCode, on
       columns: state
         .filter((s) => known.has(s.colId))
         .map((s) => ({ id: s.colId, hidden: s.hide === true, pinned: s.pinned === 'left', width: typeof s.width === 'number' ? Math.round(s.width) : null })),
-      filters: gridApi ? toColumnFilters(gridApi.getFilterModel()) : {},
-      sort: gridApi ? sortOf(state) : [],
+      filters: { ...columnQuery.filters },
+      sort: [...columnQuery.sort],
       search,
       scope: JSON.parse(scopeKey) as Scope,
     };
-  }, [gridApi, schema, search, scopeKey]);
+  }, [gridApi, schema, search, scopeKey, columnQuery]);
 
   const applyView = useCallback(
     (view: SavedView, target: GridApi<RosterRow> | null = gridApi): void => {
       if (!target || !schema) return;
       const { state } = view;
-      const sortIndex = new Map(state.sort.map((s, i) => [s.column, { index: i, desc: s.desc }]));
       target.applyColumnState({
-        state: state.columns.map((c) => {
-          const sort = sortIndex.get(c.id);
-          return {
-            colId: c.id,
-            hide: c.hidden,
-            pinned: c.pinned ? 'left' : null,
-            ...(c.width === null ? {} : { width: c.width }),
-            sort: sort ? (sort.desc ? 'desc' : 'asc') : null,
-            sortIndex: sort ? sort.index : null,
-          };
-        }),
+        state: state.columns.map((c) => ({ colId: c.id, hide: c.hidden, pinned: c.pinned ? 'left' : null, ...(c.width === null ? {} : { width: c.width }) })),
         applyOrder: true,
-        defaultState: { sort: null },
       });
-      target.setFilterModel(toAgModel(state.filters, schema.columns));
+      // A column the roster no longer has (a view saved by an older version) is left out.
+      const known = new Map(schema.columns.map((c) => [c.id, c]));
+      columnQuery.replace(
+        state.sort.filter((s) => known.get(s.column)?.sortable),
+        Object.fromEntries(Object.entries(state.filters).filter(([id]) => known.get(id)?.filter)),
+      );
       setSearchText(state.search);
       setSearch(state.search);
       onScopeChange?.(state.scope);
@@ -447,7 +430,7 @@ export function RosterGrid({ roster, viewPage, scope, onScopeChange, orgCode, on
       localStorage.setItem(`scc.view.${viewPage}`, view.name);
       setColumnsVersion((v) => v + 1);
     },
-    [gridApi, schema, onScopeChange, viewPage],
+    [gridApi, schema, onScopeChange, viewPage, columnQuery],
   );
 
 
@@ -481,8 +464,8 @@ export function RosterGrid({ roster, viewPage, scope, onScopeChange, orgCode, on
       suppressMovable: true,
       cellRenderer: DetailLink,
     };
-    return [...(hasDetail ? [detail] : []), ...columnDefs(schema.columns)];
-  }, [schema, hasDetail]);
+    return [...(hasDetail ? [detail] : []), ...columnDefs(schema.columns, columnQuery)];
+  }, [schema, hasDetail, columnQuery]);
 
   const rowClassRules = useMemo(() => ({ 'row-selected': (p: { data?: RosterRow }) => p.data !== undefined && p.data.key === selectedKey }), [selectedKey]);
 

@@ -1,6 +1,10 @@
 import type { CellClassParams, ColDef, EditableCallbackParams, ICellRendererComp, ICellRendererParams } from 'ag-grid-community';
 import type { ColumnInfo, RosterRow } from '../../../src-main/contract';
+import { ColumnHeader, type ColumnHeaderParams } from './ColumnHeader';
+import type { ColumnQuery } from './columnQuery';
 import { EnumFilter } from './EnumFilter';
+import { RangeFilter } from './RangeFilter';
+import { TextFilter } from './TextFilter';
 import { T } from './texts';
 
 export const NEW_ROW_KEY = '__new__';
@@ -8,20 +12,6 @@ export const DETAIL_COLUMN = '_detail';
 
 const isNewRow = (p: { node?: { rowPinned?: 'top' | 'bottom' | null } | null }): boolean => p.node?.rowPinned === 'bottom';
 
-const FILTERS = {
-  text: {
-    filter: 'agTextColumnFilter',
-    filterParams: { maxNumConditions: 1, filterOptions: ['contains', 'equals', 'startsWith', 'endsWith', 'notContains', 'blank', 'notBlank'], debounceMs: 400 },
-  },
-  number: { filter: 'agNumberColumnFilter', filterParams: { maxNumConditions: 1, filterOptions: ['equals', 'greaterThanOrEqual', 'lessThanOrEqual', 'inRange'], inRangeInclusive: true } },
-  date: { filter: 'agDateColumnFilter', filterParams: { maxNumConditions: 1, filterOptions: ['equals', 'inRange'], inRangeInclusive: true } },
-} as const;
-
-/**
- * AG Grid columns from a roster's schema. Every value stays text unless the column is a count:
- * cell data types are off, so the grid never turns an ID number into a number, and editors are
- * plain text (dates in any spelling the core reads) or a list of the enumeration's values.
- */
 /** What the grid's cells read at render time: the cell whose edit was refused, and how to open a row. */
 export interface GridContext {
   invalid: { key: string; column: string } | null;
@@ -60,10 +50,34 @@ export class DetailLink implements ICellRendererComp<RosterRow> {
 /** The column whose cell in the new-row line carries its hint: the first frozen one, or the first. */
 export const hintColumn = (columns: ColumnInfo[]): ColumnInfo | undefined => columns.find((c) => c.pinned) ?? columns[0];
 
-export function columnDefs(columns: ColumnInfo[]): ColDef<RosterRow>[] {
+/** The filter component of each kind of column filter and what it is told. */
+function filterOf(c: ColumnInfo, query: ColumnQuery): Pick<ColDef<RosterRow>, 'filter' | 'filterParams'> {
+  switch (c.filter) {
+    case 'set':
+      return { filter: EnumFilter, filterParams: { query, values: c.values ?? [] } };
+    case 'text':
+      return { filter: TextFilter, filterParams: { query } };
+    case 'number':
+    case 'date':
+      return { filter: RangeFilter, filterParams: { query, kind: c.filter } };
+    default:
+      return { filter: false };
+  }
+}
+
+/**
+ * AG Grid columns from a roster's schema. Every value stays text unless the column is a count:
+ * cell data types are off, so the grid never turns an ID number into a number, and editors are
+ * plain text (dates in any spelling the core reads) or a list of the enumeration's values.
+ * The columns' sort and filters are the grid's `query`, not AG Grid's (see `ColumnQuery`): AG
+ * Grid sorts nothing (`sortable: false`), the header sorts on a click, the filters write to it.
+ */
+export function columnDefs(columns: ColumnInfo[], query: ColumnQuery): ColDef<RosterRow>[] {
   const hint = hintColumn(columns);
   return columns.map((c) => {
     const numeric = c.type === 'number' || c.type === 'integer';
+    const filter = filterOf(c, query);
+    const header: Partial<ColumnHeaderParams> = { query, sortable: c.sortable, filterable: filter.filter !== false };
     const def: ColDef<RosterRow> = {
       colId: c.id,
       field: c.id,
@@ -73,7 +87,10 @@ export function columnDefs(columns: ColumnInfo[]): ColDef<RosterRow>[] {
       initialWidth: c.width,
       initialHide: c.hidden,
       initialPinned: c.pinned ? 'left' : undefined,
-      sortable: c.sortable,
+      sortable: false,
+      headerComponent: ColumnHeader,
+      headerComponentParams: header,
+      ...filter,
       editable: c.editable ? (p: EditableCallbackParams<RosterRow>) => !isNewRow(p) : false,
       // Static classes: a class rule is evaluated and toggled on every cell a sort draws. The
       // new-row line's look comes from its row (.ag-row-pinned), not from a rule per cell.
@@ -86,14 +103,6 @@ export function columnDefs(columns: ColumnInfo[]): ColDef<RosterRow>[] {
       },
     };
     if (c.type === 'timestamp') def.valueFormatter = (p) => (typeof p.value === 'string' ? p.value.replace('T', ' ').slice(0, 16) : '');
-    if (c.filter === 'set') {
-      def.filter = EnumFilter;
-      def.filterParams = { values: c.values ?? [] };
-    } else if (c.filter) {
-      Object.assign(def, FILTERS[c.filter]);
-    } else {
-      def.filter = false;
-    }
     if (c.editable && c.values) {
       def.cellEditor = 'agSelectCellEditor';
       def.cellEditorParams = { values: c.required ? [...c.values] : ['', ...c.values] };

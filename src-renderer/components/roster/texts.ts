@@ -58,4 +58,12 @@ export const T = {
   editFailed: '未保存',
   conflict: '这条记录刚被别人改过或删除，已刷新，请重试。',
   loadFailed: '读取失败',
+  filterAll: '全选',
+  filterNone: '全不选',
+  filterClear: '清除',
+  filterCondition: '筛选条件',
+  filterValue: '筛选内容',
+  filterPlaceholder: '输入要筛选的内容',
+  filterFrom: '从',
+  filterTo: '到',
 };

@@ -1,0 +1,58 @@
+import type { ColumnFilter } from '../../../src-main/contract';
+import { rangeFilterOf, type RangeKind } from './filters';
+import { linkButton, QueryFilter, type QueryFilterParams } from './QueryFilter';
+import { T } from './texts';
+
+interface RangeFilterParams extends QueryFilterParams {
+  kind?: RangeKind;
+}
+
+const TYPING_PAUSE_MS = 400;
+
+/** The filter of a number or date column: from and to, both included, either may be left empty. */
+export class RangeFilter extends QueryFilter {
+  private kind: RangeKind = 'number';
+  private readonly from = document.createElement('input');
+  private readonly to = document.createElement('input');
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  protected build(params: RangeFilterParams): void {
+    this.kind = params.kind ?? 'number';
+    this.box.className = 'roster-filter roster-filter-range';
+    const field = (input: HTMLInputElement, text: string): HTMLLabelElement => {
+      input.type = this.kind;
+      if (this.kind === 'number') input.step = 'any';
+      // A date is taken once it is whole (the date box reports every part typed); a number after a pause.
+      if (this.kind === 'date') input.addEventListener('change', () => this.apply());
+      else
+        input.addEventListener('input', () => {
+          clearTimeout(this.timer);
+          this.timer = setTimeout(() => this.apply(), TYPING_PAUSE_MS);
+        });
+      input.addEventListener('keydown', (e) => e.key === 'Enter' && this.apply());
+      const label = document.createElement('label');
+      label.append(text, input);
+      return label;
+    };
+    const actions = document.createElement('div');
+    actions.className = 'roster-filter-actions';
+    actions.append(linkButton(T.filterClear, () => this.choose(null)));
+    this.box.append(field(this.from, T.filterFrom), field(this.to, T.filterTo), actions);
+  }
+
+  protected draw(filter: ColumnFilter | null): void {
+    const range = filter?.kind === 'range' ? filter : null;
+    this.from.value = range?.from === null || range?.from === undefined ? '' : String(range.from);
+    this.to.value = range?.to === null || range?.to === undefined ? '' : String(range.to);
+  }
+
+  override destroy(): void {
+    clearTimeout(this.timer);
+    super.destroy();
+  }
+
+  private apply(): void {
+    clearTimeout(this.timer);
+    this.choose(rangeFilterOf(this.kind, this.from.value, this.to.value));
+  }
+}
