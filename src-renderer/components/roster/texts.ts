@@ -60,6 +60,7 @@ export const T = {
   loadFailed: '读取失败',
   filterAll: '全选',
   filterNone: '全不选',
+  filterPickOne: '勾选要显示的项（至少一项）',
   filterClear: '清除',
   filterCondition: '筛选条件',
   filterValue: '筛选内容',
