@@ -230,8 +230,8 @@ export function RosterGrid({ roster, viewPage, scope, onScopeChange, orgCode, on
 
   // A new search, area, organisation, sort or filter. While the grid holds only its first block of
   // a list longer than a block, the rows are refreshed in place: AG Grid keeps its rows and fills
-  // them with the new answer, in about half the time of building them anew (README, "Rows
-  // refreshed in place"), and nothing blinks. Otherwise, as when the person has scrolled down, the
+  // them with the new answer, in half to two thirds of the time of building them anew (README,
+  // "Rows refreshed in place"), and nothing blinks. Otherwise, as when the person has scrolled down, the
   // grid starts over at the top.
   useLayoutEffect(() => {
     const before = askedFor.current;

@@ -26,7 +26,7 @@ export type QueryChange = 'person' | 'view';
  * A roster grid's sort and column filters, kept here instead of in AG Grid's sort and filter
  * models: AG Grid's infinite row model throws away every drawn row when its own sort or filter
  * changes, while a change made here lets the grid refresh its rows in place, twice as fast
- * (README, "Sort and filters refresh in place"). The headers, the filters and the grid's
+ * (README, "Sort and filters of our own"). The headers, the filters and the grid's
  * datasource all read it; they hear of every change.
  */
 export class ColumnQuery {
