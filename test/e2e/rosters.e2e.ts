@@ -412,8 +412,21 @@ describe('实有人口 roster in Chromium', () => {
     await page.keyboard.press('Escape');
     expect(await header('name').locator('.ag-header-cell-filter-button').getAttribute('class')).toContain('ag-filter-active');
 
-    // 出生日期 from and to, both days included.
-    const dates = await openFilter(page, residents, 'birthDate');
+    // The filter button opens the filter on a press and closes it on the next.
+    const nameButton = header('name').locator('.ag-header-cell-filter-button');
+    const shownFilters = (): Promise<number> => page.locator('.roster-filter:visible').count();
+    await nameButton.click();
+    await expect.poll(shownFilters).toBe(1);
+    await nameButton.click();
+    await expect.poll(shownFilters).toBe(0);
+
+    // 出生日期 from and to, both days included; Ctrl+Enter on its focused header opens its filter
+    // and leaves the sort as it was.
+    await header('birthDate').focus();
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(shownFilters).toBe(1);
+    expect(await ariaSort('birthDate')).toBe('ascending');
+    const dates = page.locator('.roster-filter:visible');
     await dates.getByLabel('从').fill('1980-01-01');
     await dates.getByLabel('到').fill('1989-12-31');
     const both = { ...byName, birthDate: { kind: 'range' as const, from: '1980-01-01', to: '1989-12-31' } };

@@ -43,11 +43,13 @@ export class ColumnHeader implements IHeaderComp {
       this.filterButton.className = 'ag-header-icon ag-header-cell-filter-button';
       this.filterButton.setAttribute('aria-hidden', 'true');
       this.filterButton.append(icon('filter'));
+      // Opened on the press, as AG Grid's own button does, and closed by the next (the popup
+      // closes itself on a press outside it, but not on one on the button that opened it).
       this.listen(this.filterButton, 'mousedown', (e) => {
-        // Opened on the press, as AG Grid's own button does: the popup closes on a press outside it.
         if (e.button !== 0) return;
         e.preventDefault();
-        this.openFilter();
+        if (params.query.shownFilter === params.column.getColId()) params.api.hideColumnFilter();
+        else this.openFilter();
       });
       this.listen(this.filterButton, 'click', (e) => e.detail === 0 && this.openFilter());
       this.gui.append(this.filterButton);
@@ -61,7 +63,8 @@ export class ColumnHeader implements IHeaderComp {
         params.query.sortBy(params.column.getColId(), e.shiftKey || e.ctrlKey || e.metaKey);
       });
       this.listen(params.eGridHeader, 'keydown', (e) => {
-        if (e.key !== 'Enter' || e.altKey || e.target !== params.eGridHeader) return;
+        // Ctrl+Enter opens the filter (onMenuKeyboardShortcut); Alt+Enter is AG Grid's own.
+        if (e.key !== 'Enter' || e.altKey || e.ctrlKey || e.metaKey || e.target !== params.eGridHeader) return;
         e.preventDefault();
         params.query.sortBy(params.column.getColId(), e.shiftKey);
       });
@@ -90,6 +93,11 @@ export class ColumnHeader implements IHeaderComp {
     if (!isFilterShortcut || !this.params.filterable) return false;
     this.openFilter();
     return true;
+  }
+
+  /** Where AG Grid anchors a menu or filter it opens for this header. */
+  getAnchorElementForMenu(): HTMLElement {
+    return this.params.filterable ? this.filterButton : this.gui;
   }
 
   destroy(): void {

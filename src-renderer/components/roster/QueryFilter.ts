@@ -47,7 +47,12 @@ export abstract class QueryFilter implements IFilterComp {
   setModel(): void {}
 
   afterGuiAttached(_params?: IAfterGuiAttachedParams): void {
+    this.query.shownFilter = this.column;
     this.box.querySelector<HTMLElement>('input:not([disabled]), select')?.focus();
+  }
+
+  afterGuiDetached(): void {
+    if (this.query.shownFilter === this.column) this.query.shownFilter = null;
   }
 
   destroy(): void {

@@ -33,6 +33,8 @@ export class ColumnQuery {
   private sortKeys: SortKey[] = [];
   private filterMap: Record<string, ColumnFilter> = {};
   private readonly listeners = new Set<(change: QueryChange) => void>();
+  /** The column whose filter is open in AG Grid's popup: its header's button then closes it. */
+  shownFilter: string | null = null;
 
   get sort(): readonly SortKey[] {
     return this.sortKeys;
