@@ -77,17 +77,23 @@ export interface SentPage {
   offset: number;
 }
 
-/** Notes every roster.page request the page sends from now on, as fetch is called (`window.sent`). */
-export async function notePageRequests(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const sent: string[] = [];
-    (window as unknown as { sent: string[] }).sent = sent;
-    const fetch = window.fetch.bind(window);
-    window.fetch = (input, init) => {
-      if (String(input).endsWith('/roster.page')) sent.push(String(init?.body));
-      return fetch(input, init);
-    };
-  });
+/** Keeps the body of every roster.page request in `window.sent`, as fetch is called. Runs in the page. */
+function recordPageRequests(): void {
+  const sent: string[] = [];
+  (window as unknown as { sent: string[] }).sent = sent;
+  const fetch = window.fetch.bind(window);
+  window.fetch = (input, init) => {
+    if (String(input).endsWith('/roster.page')) sent.push(String(init?.body));
+    return fetch(input, init);
+  };
+}
+
+/** Notes every roster.page request the page sends from now on. */
+export const notePageRequests = (page: Page): Promise<void> => page.evaluate(recordPageRequests);
+
+/** Notes every roster.page request the page sends from its next load on (a reload included). */
+export async function notePageRequestsFromLoad(page: Page): Promise<void> {
+  await page.addInitScript(recordPageRequests);
 }
 
 /** The roster.page requests noted since `notePageRequests` or the last `clearPageRequests`. */

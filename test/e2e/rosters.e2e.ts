@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordDetail, ResidentRecord, RosterPage, RosterQueryInput, ScopeCommunity, ScopeCounts } from '../../src-main/contract';
 import { composeIdNumber } from '../../src-main/core/people/idNumber';
 import { apiCall, freshDataDir, launchBrowser, openPage, runScc, screenshot, serve, type Served } from './harness';
-import { apiPage, cell, clearPageRequests, dataRowIds, editCell, expectToast, filterEnum, grid, nodeCount, notePageRequests, openFilter, pageRequests, pasteText, reveal, total, type SentPage } from './rosterUi';
+import { apiPage, cell, clearPageRequests, dataRowIds, editCell, expectToast, filterEnum, grid, nodeCount, notePageRequests, notePageRequestsFromLoad, openFilter, pageRequests, pasteText, reveal, total, type SentPage } from './rosterUi';
 
 let browser: Browser;
 let served: Served;
@@ -217,10 +217,15 @@ describe('实有人口 roster in Chromium', () => {
     await page.getByRole('button', { name: '保存当前视图' }).click();
     await expectToast(page, '已保存视图“人在户不在-按出生”');
 
+    await notePageRequestsFromLoad(page);
     await page.reload();
     await expect.poll(async () => (await dataRowIds(residents)).slice(0, 5), { timeout: 20_000 }).toEqual(filtered.rows.map((r) => r.key).slice(0, 5));
     await expect.poll(() => total(residents)).toBe(filtered.total);
     await expect.poll(() => page.getByRole('button', { name: /^视图/ }).textContent()).toContain('人在户不在-按出生');
+    // The view's first block was asked for once, with its filters and sort: the grid's first
+    // request read the view, and putting the view back asked for nothing more.
+    const viewQuery = { filters: { residence: { kind: 'set', values: ['人在户不在'] } }, sort: [{ column: 'birthDate', desc: false }] };
+    expect((await pageRequests(page)).filter((r) => r.offset === 0)).toEqual([expect.objectContaining(viewQuery)]);
     expect(await residents.locator('.ag-header-cell[col-id=ethnicity]').count()).toBe(1);
     expect(await residents.locator('.ag-header-cell[col-id=address]').count()).toBe(0);
     expect(await residents.locator('.ag-grid-pinned-left-cells .ag-header-cell[col-id=phone]').count()).toBe(1);

@@ -237,7 +237,9 @@ export function RosterGrid({ roster, viewPage, scope, onScopeChange, orgCode, on
     const before = askedFor.current;
     if (before.scopeKey === scopeKey && before.orgCode === orgCode && before.search === search && before.queryVersion === queryVersion) return;
     askedFor.current = { scopeKey, orgCode, search, queryVersion };
-    if (!gridApi) return;
+    // Already asked for, as when a saved view is put back as the grid starts: its first request
+    // read the view's query.
+    if (!gridApi || JSON.stringify(currentQuery()) === queryKeyRef.current) return;
     const blocks = Object.keys(gridApi.getCacheBlockState() as Record<string, unknown>);
     if (blocks.length === 1 && blocks[0] === '0' && gridApi.getDisplayedRowCount() >= BLOCK) {
       gridApi.ensureIndexVisible(0, 'top');
@@ -246,7 +248,7 @@ export function RosterGrid({ roster, viewPage, scope, onScopeChange, orgCode, on
     }
     // A datasource AG Grid has not seen makes it start over, at the top, with no rows.
     gridApi.setGridOption('datasource', { getRows: (params) => datasource.getRows(params) });
-  }, [gridApi, datasource, scopeKey, orgCode, search, queryVersion]);
+  }, [gridApi, datasource, scopeKey, orgCode, search, queryVersion, currentQuery]);
 
   // A header clicked or a filter's box changed: its first block is asked for at once, before the
   // grid is told (by the new version) and asks for it.
