@@ -2,6 +2,8 @@ import type { IAfterGuiAttachedParams, IDoesFilterPassParams, IFilterComp, IFilt
 import type { ColumnFilter } from '../../../src-main/contract';
 import type { ColumnQuery } from './columnQuery';
 
+const TYPING_PAUSE_MS = 400;
+
 export interface QueryFilterParams extends IFilterParams {
   query: ColumnQuery;
 }
@@ -17,6 +19,7 @@ export abstract class QueryFilter implements IFilterComp {
   private query!: ColumnQuery;
   private column = '';
   private unsubscribe: () => void = () => undefined;
+  private typing: ReturnType<typeof setTimeout> | undefined;
 
   init(params: QueryFilterParams): void {
     this.query = params.query;
@@ -56,6 +59,7 @@ export abstract class QueryFilter implements IFilterComp {
   }
 
   destroy(): void {
+    clearTimeout(this.typing);
     this.unsubscribe();
   }
 
@@ -64,7 +68,20 @@ export abstract class QueryFilter implements IFilterComp {
   }
 
   protected choose(filter: ColumnFilter | null): void {
+    clearTimeout(this.typing);
     this.query.filterBy(this.column, filter);
+  }
+
+  /** 清除: no filter on the column, and empty boxes (also when what they held filtered nothing). */
+  protected clear(): void {
+    this.choose(null);
+    this.draw(null);
+  }
+
+  /** Typing filters after a pause, as the quick search does; Enter or a choice at once (`choose`). */
+  protected afterTyping(apply: () => void): void {
+    clearTimeout(this.typing);
+    this.typing = setTimeout(apply, TYPING_PAUSE_MS);
   }
 
   /** Builds the filter's boxes once. */

@@ -7,14 +7,11 @@ interface RangeFilterParams extends QueryFilterParams {
   kind?: RangeKind;
 }
 
-const TYPING_PAUSE_MS = 400;
-
 /** The filter of a number or date column: from and to, both included, either may be left empty. */
 export class RangeFilter extends QueryFilter {
   private kind: RangeKind = 'number';
   private readonly from = document.createElement('input');
   private readonly to = document.createElement('input');
-  private timer: ReturnType<typeof setTimeout> | undefined;
 
   protected build(params: RangeFilterParams): void {
     this.kind = params.kind ?? 'number';
@@ -22,13 +19,8 @@ export class RangeFilter extends QueryFilter {
     const field = (input: HTMLInputElement, text: string): HTMLLabelElement => {
       input.type = this.kind;
       if (this.kind === 'number') input.step = 'any';
-      // A date is taken once it is whole (the date box reports every part typed); a number after a pause.
-      if (this.kind === 'date') input.addEventListener('change', () => this.apply());
-      else
-        input.addEventListener('input', () => {
-          clearTimeout(this.timer);
-          this.timer = setTimeout(() => this.apply(), TYPING_PAUSE_MS);
-        });
+      // After a pause: a date box reports each part typed (the year digit by digit) as a new date.
+      input.addEventListener('input', () => this.afterTyping(() => this.apply()));
       input.addEventListener('keydown', (e) => e.key === 'Enter' && this.apply());
       const label = document.createElement('label');
       label.append(text, input);
@@ -36,7 +28,7 @@ export class RangeFilter extends QueryFilter {
     };
     const actions = document.createElement('div');
     actions.className = 'roster-filter-actions';
-    actions.append(linkButton(T.filterClear, () => this.choose(null)));
+    actions.append(linkButton(T.filterClear, () => this.clear()));
     this.box.append(field(this.from, T.filterFrom), field(this.to, T.filterTo), actions);
   }
 
@@ -46,13 +38,7 @@ export class RangeFilter extends QueryFilter {
     this.to.value = range?.to === null || range?.to === undefined ? '' : String(range.to);
   }
 
-  override destroy(): void {
-    clearTimeout(this.timer);
-    super.destroy();
-  }
-
   private apply(): void {
-    clearTimeout(this.timer);
     this.choose(rangeFilterOf(this.kind, this.from.value, this.to.value));
   }
 }

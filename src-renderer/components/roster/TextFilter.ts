@@ -3,14 +3,10 @@ import { takesValue, TEXT_OPS, textFilterOf, type TextOp } from './filters';
 import { linkButton, QueryFilter } from './QueryFilter';
 import { T } from './texts';
 
-/** Typing filters after a pause, as the quick search does; Enter or a new condition at once. */
-const TYPING_PAUSE_MS = 400;
-
 /** The filter of a text column: a condition (包含, 等于, 为空…) and the text it reads. */
 export class TextFilter extends QueryFilter {
   private readonly op = document.createElement('select');
   private readonly input = document.createElement('input');
-  private timer: ReturnType<typeof setTimeout> | undefined;
 
   protected build(): void {
     this.box.className = 'roster-filter';
@@ -20,17 +16,14 @@ export class TextFilter extends QueryFilter {
     this.input.setAttribute('aria-label', T.filterValue);
     this.input.placeholder = T.filterPlaceholder;
     this.op.addEventListener('change', () => this.apply());
-    this.input.addEventListener('input', () => {
-      clearTimeout(this.timer);
-      this.timer = setTimeout(() => this.apply(), TYPING_PAUSE_MS);
-    });
+    this.input.addEventListener('input', () => this.afterTyping(() => this.apply()));
     this.input.addEventListener('keydown', (e) => e.key === 'Enter' && this.apply());
     const actions = document.createElement('div');
     actions.className = 'roster-filter-actions';
     actions.append(
       linkButton(T.filterClear, () => {
         this.op.value = 'contains';
-        this.choose(null);
+        this.clear();
       }),
     );
     this.box.append(this.op, this.input, actions);
@@ -43,13 +36,7 @@ export class TextFilter extends QueryFilter {
     this.input.disabled = !takesValue(this.op.value as TextOp);
   }
 
-  override destroy(): void {
-    clearTimeout(this.timer);
-    super.destroy();
-  }
-
   private apply(): void {
-    clearTimeout(this.timer);
     this.choose(textFilterOf(this.op.value as TextOp, this.input.value));
     this.draw(this.current());
   }
