@@ -414,6 +414,7 @@ describe('实有人口 roster in Chromium', () => {
     await nameFilter.getByLabel('筛选内容').press('Enter');
     const byName = { name: { kind: 'text' as const, op: 'startsWith' as const, value: surname } };
     await expectTop({ sort: [{ column: 'birthDate', desc: false }], filters: byName });
+    await screenshot(page, 'rosters-08-text-filter-1920x1080');
     await page.keyboard.press('Escape');
     expect(await header('name').locator('.ag-header-cell-filter-button').getAttribute('class')).toContain('ag-filter-active');
 
