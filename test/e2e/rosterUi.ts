@@ -102,9 +102,12 @@ export const pageRequests = (page: Page): Promise<SentPage[]> =>
 
 export const clearPageRequests = (page: Page): Promise<void> => page.evaluate(() => void ((window as unknown as { sent: string[] }).sent.length = 0));
 
+/** The button in a column's header that opens (and closes) its filter. */
+export const filterButton = (g: Locator, column: string): Locator => g.locator(`.ag-header-cell[col-id="${column}"] .ag-header-cell-filter-button`);
+
 /** Opens a column's text, number or date filter (in AG Grid's popup). */
 export async function openFilter(page: Page, g: Locator, column: string): Promise<Locator> {
-  await g.locator(`.ag-header-cell[col-id="${column}"] .ag-header-cell-filter-button`).click();
+  await filterButton(g, column).click();
   const popup = page.locator('.roster-filter');
   await popup.waitFor();
   return popup;
@@ -112,7 +115,7 @@ export async function openFilter(page: Page, g: Locator, column: string): Promis
 
 /** Opens a column's filter and keeps only the given values of an enumeration. */
 export async function filterEnum(page: Page, g: Locator, column: string, values: string[]): Promise<void> {
-  await g.locator(`.ag-header-cell[col-id="${column}"] .ag-header-cell-filter-button`).click();
+  await filterButton(g, column).click();
   const popup = page.locator('.enum-filter');
   await popup.getByRole('button', { name: '全不选' }).click();
   for (const v of values) await popup.getByLabel(v, { exact: true }).check();

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordDetail, ResidentRecord, RosterPage, RosterQueryInput, ScopeCommunity, ScopeCounts } from '../../src-main/contract';
 import { composeIdNumber } from '../../src-main/core/people/idNumber';
 import { apiCall, freshDataDir, launchBrowser, openPage, runScc, screenshot, serve, type Served } from './harness';
-import { apiPage, cell, clearPageRequests, dataRowIds, editCell, expectToast, filterEnum, grid, nodeCount, notePageRequests, notePageRequestsFromLoad, openFilter, pageRequests, pasteText, reveal, total, type SentPage } from './rosterUi';
+import { apiPage, cell, clearPageRequests, dataRowIds, editCell, expectToast, filterButton, filterEnum, grid, nodeCount, notePageRequests, notePageRequestsFromLoad, openFilter, pageRequests, pasteText, reveal, total, type SentPage } from './rosterUi';
 
 let browser: Browser;
 let served: Served;
@@ -343,7 +343,7 @@ describe('实有人口 roster in Chromium', () => {
     expect(await sent()).toEqual([expect.objectContaining({ sort: [{ column: 'birthDate', desc: false }], offset: 0 })]);
 
     // Filter: a tick box of the 人员类型 filter.
-    await residents.locator('.ag-header-cell[col-id="personType"] .ag-header-cell-filter-button').click();
+    await filterButton(residents, 'personType').click();
     // 全不选 asks for nothing: no value ticked is not a filter, and the rows stay until one is.
     await clearSent();
     await page.locator('.enum-filter').getByRole('button', { name: '全不选' }).click();
@@ -416,10 +416,10 @@ describe('实有人口 roster in Chromium', () => {
     await expectTop({ sort: [{ column: 'birthDate', desc: false }], filters: byName });
     await screenshot(page, 'rosters-08-text-filter-1920x1080');
     await page.keyboard.press('Escape');
-    expect(await header('name').locator('.ag-header-cell-filter-button').getAttribute('class')).toContain('ag-filter-active');
+    expect(await filterButton(residents, 'name').getAttribute('class')).toContain('ag-filter-active');
 
     // The filter button opens the filter on a press and closes it on the next.
-    const nameButton = header('name').locator('.ag-header-cell-filter-button');
+    const nameButton = filterButton(residents, 'name');
     const shownFilters = (): Promise<number> => page.locator('.roster-filter:visible').count();
     await nameButton.click();
     await expect.poll(shownFilters).toBe(1);
@@ -447,7 +447,7 @@ describe('实有人口 roster in Chromium', () => {
     await again.getByRole('button', { name: '清除' }).click();
     await expectTop({ sort: [{ column: 'birthDate', desc: false }], filters: { birthDate: both.birthDate } });
     await page.keyboard.press('Escape');
-    expect(await header('name').locator('.ag-header-cell-filter-button').getAttribute('class')).not.toContain('ag-filter-active');
+    expect(await filterButton(residents, 'name').getAttribute('class')).not.toContain('ag-filter-active');
     expect(errors).toEqual([]);
     await close();
   });
