@@ -229,7 +229,15 @@ describe('实有人口 roster in Chromium', () => {
     expect(await residents.locator('.ag-header-cell[col-id=ethnicity]').count()).toBe(1);
     expect(await residents.locator('.ag-header-cell[col-id=address]').count()).toBe(0);
     expect(await residents.locator('.ag-grid-pinned-left-cells .ag-header-cell[col-id=phone]').count()).toBe(1);
+    // The status line says why the list is short, and 清除筛选 there shows the whole street again.
+    const status = page.locator('.roster', { has: residents }).locator('.roster-status');
+    expect(await status.locator('.roster-filter-chip .chip-text').allTextContents()).toEqual(['居住状况 人在户不在']);
     await screenshot(page, 'rosters-05-saved-view-restored-1920x1080');
+    await status.getByRole('button', { name: '清除筛选' }).click();
+    const everyone = await apiPage(served.url, { roster: 'residents', sort: [{ column: 'birthDate', desc: false }], limit: 5 });
+    await expect.poll(() => total(residents)).toBe(everyone.total);
+    await expect.poll(async () => (await dataRowIds(residents)).slice(0, 5)).toEqual(everyone.rows.map((r) => r.key));
+    expect(await status.locator('.roster-filter-chip').count()).toBe(0);
     expect(errors).toEqual([]);
     await close();
   });
@@ -442,12 +450,30 @@ describe('实有人口 roster in Chromium', () => {
     await screenshot(page, 'rosters-07-sorted-and-filtered-1920x1080');
     await page.keyboard.press('Escape');
 
+    // The status line names both filters. Hiding 姓名 leaves its filter on, and the line says so.
+    const chips = (): Promise<string[]> => page.locator('.roster', { has: residents }).locator('.roster-filter-chip .chip-text').allTextContents();
+    expect(await chips()).toEqual([`姓名 开头是“${surname}”`, '出生日期 1980-01-01 至 1989-12-31']);
+    await page.getByRole('button', { name: '列设置' }).click();
+    await page.getByLabel('显示 姓名').uncheck();
+    await expect.poll(chips).toEqual([`姓名 开头是“${surname}”（列已隐藏）`, '出生日期 1980-01-01 至 1989-12-31']);
+    expect(await total(residents)).toBe(eighties.total);
+    await page.getByLabel('显示 姓名').check();
+    await page.keyboard.press('Escape');
+    await expect.poll(chips).toEqual([`姓名 开头是“${surname}”`, '出生日期 1980-01-01 至 1989-12-31']);
+
     // 清除 takes the name filter off; the dates stay.
     const again = await openFilter(page, residents, 'name');
     await again.getByRole('button', { name: '清除' }).click();
     await expectTop({ sort: [{ column: 'birthDate', desc: false }], filters: { birthDate: both.birthDate } });
     await page.keyboard.press('Escape');
     expect(await filterButton(residents, 'name').getAttribute('class')).not.toContain('ag-filter-active');
+    expect(await chips()).toEqual(['出生日期 1980-01-01 至 1989-12-31']);
+
+    // The × of the dates' entry on the status line takes them off too, and the sort stays.
+    await page.getByRole('button', { name: '取消“出生日期”的筛选' }).click();
+    await expectTop({ sort: [{ column: 'birthDate', desc: false }] });
+    expect(await chips()).toEqual([]);
+    expect(await filterButton(residents, 'birthDate').getAttribute('class')).not.toContain('ag-filter-active');
     expect(errors).toEqual([]);
     await close();
   });

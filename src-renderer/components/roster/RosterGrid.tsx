@@ -27,6 +27,7 @@ import { BulkEditDialog } from './BulkEditDialog';
 import { ColumnsMenu } from './ColumnsMenu';
 import { ColumnQuery } from './columnQuery';
 import { columnDefs, DETAIL_COLUMN, DetailLink, hintColumn, NEW_ROW_KEY, type GridContext } from './columns';
+import { FilterSummary } from './FilterSummary';
 import { PasteDialog } from './PasteDialog';
 import { T } from './texts';
 import { ViewsMenu } from './ViewsMenu';
@@ -624,6 +625,7 @@ export function RosterGrid({ roster, viewPage, scope, onScopeChange, orgCode, on
       <div className="roster-status">
         <span className="roster-total">{T.total(total)}</span>
         {selected > 0 && <span>{T.selected(selected)}</span>}
+        <FilterSummary query={columnQuery} columns={schema.columns} isHidden={(id) => gridApi?.getColumn(id)?.isVisible() === false} />
         <span className="roster-hints">{T.hints}</span>
       </div>
       {pastePlan && <PasteDialog plan={pastePlan} columns={schema.columns} onApply={(rows) => applyRows(rows, 'paste')} onClose={() => setPastePlan(null)} />}

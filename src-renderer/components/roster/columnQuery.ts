@@ -66,6 +66,13 @@ export class ColumnQuery {
     this.emit('person');
   }
 
+  /** 清除筛选 in the status line: every column's filter at once, the sort kept. */
+  clearFilters(): void {
+    if (Object.keys(this.filterMap).length === 0) return;
+    this.filterMap = {};
+    this.emit('person');
+  }
+
   /** A saved view's sort and filters, in one change. */
   replace(sort: readonly SortKey[], filters: Readonly<Record<string, ColumnFilter>>): void {
     this.sortKeys = sort.slice(0, MAX_SORT_KEYS).map((s) => ({ ...s }));

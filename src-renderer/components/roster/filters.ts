@@ -44,3 +44,19 @@ export function rangeFilterOf(kind: RangeKind, typedFrom: string, typedTo: strin
   if (from !== null && to !== null && from > to) return { kind: 'range', from: to, to: from };
   return { kind: 'range', from, to };
 }
+
+const SET_SHOWN = 3;
+
+/** A column filter in words, as the status line lists it: 开头是“张”, 流动人口、境外人员, 1980-01-01 至 1989-12-31. */
+export function describeFilter(filter: ColumnFilter): string {
+  if (filter.kind === 'text') {
+    const label = TEXT_OPS.find((o) => o.op === filter.op)?.label ?? filter.op;
+    return takesValue(filter.op) ? `${label}“${filter.value}”` : label;
+  }
+  if (filter.kind === 'set') {
+    const shown = filter.values.slice(0, SET_SHOWN).join('、');
+    return filter.values.length > SET_SHOWN ? `${shown}等 ${filter.values.length} 项` : shown;
+  }
+  if (filter.from !== null && filter.to !== null) return filter.from === filter.to ? `${filter.from}` : `${filter.from} 至 ${filter.to}`;
+  return filter.from !== null ? `≥ ${filter.from}` : `≤ ${filter.to}`;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ColumnQuery, nextSort, type QueryChange } from '../../../src-renderer/components/roster/columnQuery';
-import { rangeFilterOf, textFilterOf } from '../../../src-renderer/components/roster/filters';
+import { describeFilter, rangeFilterOf, textFilterOf } from '../../../src-renderer/components/roster/filters';
 
 describe('a click on a roster column header', () => {
   it('sorts by that column alone: ascending, descending, then not at all', () => {
@@ -49,6 +49,33 @@ describe('a roster grid’s column query', () => {
     off();
     query.sortBy('name', false);
     expect(heard).toHaveLength(4);
+  });
+
+  it('clears every filter at once and keeps the sort (清除筛选), telling its listeners once', () => {
+    const query = new ColumnQuery();
+    query.sortBy('name', false);
+    query.filterBy('gender', { kind: 'set', values: ['女'] });
+    query.filterBy('name', { kind: 'text', op: 'startsWith', value: '张' });
+    const heard: QueryChange[] = [];
+    query.subscribe((change) => heard.push(change));
+    query.clearFilters();
+    query.clearFilters();
+    expect(heard).toEqual(['person']);
+    expect(query.filters).toEqual({});
+    expect(query.sort).toEqual([{ column: 'name', desc: false }]);
+  });
+});
+
+describe('a column filter in words, on the roster’s status line', () => {
+  it('names the operation and the value, the ticked values (three at most), or the range', () => {
+    expect(describeFilter({ kind: 'text', op: 'startsWith', value: '张' })).toBe('开头是“张”');
+    expect(describeFilter({ kind: 'text', op: 'notBlank', value: '' })).toBe('不为空');
+    expect(describeFilter({ kind: 'set', values: ['流动人口', '境外人员'] })).toBe('流动人口、境外人员');
+    expect(describeFilter({ kind: 'set', values: ['汉族', '回族', '蒙古族', '满族'] })).toBe('汉族、回族、蒙古族等 4 项');
+    expect(describeFilter({ kind: 'range', from: '1980-01-01', to: '1989-12-31' })).toBe('1980-01-01 至 1989-12-31');
+    expect(describeFilter({ kind: 'range', from: 3, to: 3 })).toBe('3');
+    expect(describeFilter({ kind: 'range', from: 60, to: null })).toBe('≥ 60');
+    expect(describeFilter({ kind: 'range', from: null, to: '2000-01-01' })).toBe('≤ 2000-01-01');
   });
 });
 
