@@ -395,6 +395,9 @@ describe('实有人口 roster in Chromium', () => {
     const topRowsKept = (): Promise<boolean[]> =>
       residents.evaluate((g) => [0, 1, 2, 3, 4].map((i) => (g.querySelector(`[role=row][row-index="${i}"]`) as (Element & { kept?: boolean }) | null)?.kept === true));
 
+    const gridHeight = (): Promise<number> => residents.evaluate((g) => g.getBoundingClientRect().height);
+    const unfilteredHeight = await gridHeight();
+
     await header('name').locator('.ag-header-cell-label').click();
     await expectTop({ sort: [{ column: 'name', desc: false }] });
     expect(await ariaSort('name')).toBe('ascending');
@@ -453,6 +456,8 @@ describe('实有人口 roster in Chromium', () => {
     // The status line names both filters. Hiding 姓名 leaves its filter on, and the line says so.
     const chips = (): Promise<string[]> => page.locator('.roster', { has: residents }).locator('.roster-filter-chip .chip-text').allTextContents();
     expect(await chips()).toEqual([`姓名 开头是“${surname}”`, '出生日期 1980-01-01 至 1989-12-31']);
+    // They fit the status line: the grid above it keeps its height and does not jump.
+    expect(await gridHeight()).toBe(unfilteredHeight);
     await page.getByRole('button', { name: '列设置' }).click();
     await page.getByLabel('显示 姓名').uncheck();
     await expect.poll(chips).toEqual([`姓名 开头是“${surname}”（列已隐藏）`, '出生日期 1980-01-01 至 1989-12-31']);
