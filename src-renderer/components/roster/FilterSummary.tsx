@@ -22,7 +22,7 @@ export function FilterSummary({ query, columns, isHidden }: Props) {
   });
   if (filtered.length === 0) return null;
   return (
-    <span className="roster-filters" aria-label={T.filteredBy}>
+    <span className="roster-filters" role="group" aria-label={T.filtersInForce}>
       {T.filteredBy}
       {filtered.map(({ column, text, hidden }) => (
         <span key={column.id} className="roster-filter-chip" data-column={column.id}>

@@ -5,6 +5,7 @@ export const T = {
   total: (n: number | null) => (n === null ? '正在统计…' : `共 ${n.toLocaleString('zh-CN')} 行`),
   selected: (n: number) => `已选 ${n} 行`,
   filteredBy: '筛选：',
+  filtersInForce: '当前筛选',
   filterHiddenColumn: '（列已隐藏）',
   filterRemove: (header: string) => `取消“${header}”的筛选`,
   filtersClear: '清除筛选',
