@@ -78,10 +78,13 @@ export abstract class QueryFilter implements IFilterComp {
     this.draw(null);
   }
 
-  /** Typing filters after a pause, as the quick search does; Enter or a choice at once (`choose`). */
-  protected afterTyping(apply: () => void): void {
-    clearTimeout(this.typing);
-    this.typing = setTimeout(apply, TYPING_PAUSE_MS);
+  /** What is typed in the box filters after a pause, as the quick search does; Enter at once. */
+  protected applyWhenTyped(input: HTMLInputElement, apply: () => void): void {
+    input.addEventListener('input', () => {
+      clearTimeout(this.typing);
+      this.typing = setTimeout(apply, TYPING_PAUSE_MS);
+    });
+    input.addEventListener('keydown', (e) => e.key === 'Enter' && apply());
   }
 
   /** Builds the filter's boxes once. */

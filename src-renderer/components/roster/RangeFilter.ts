@@ -20,8 +20,7 @@ export class RangeFilter extends QueryFilter {
       input.type = this.kind;
       if (this.kind === 'number') input.step = 'any';
       // After a pause: a date box reports each part typed (the year digit by digit) as a new date.
-      input.addEventListener('input', () => this.afterTyping(() => this.apply()));
-      input.addEventListener('keydown', (e) => e.key === 'Enter' && this.apply());
+      this.applyWhenTyped(input, () => this.apply());
       const label = document.createElement('label');
       label.append(text, input);
       return label;

@@ -16,8 +16,7 @@ export class TextFilter extends QueryFilter {
     this.input.setAttribute('aria-label', T.filterValue);
     this.input.placeholder = T.filterPlaceholder;
     this.op.addEventListener('change', () => this.apply());
-    this.input.addEventListener('input', () => this.afterTyping(() => this.apply()));
-    this.input.addEventListener('keydown', (e) => e.key === 'Enter' && this.apply());
+    this.applyWhenTyped(this.input, () => this.apply());
     const actions = document.createElement('div');
     actions.className = 'roster-filter-actions';
     actions.append(
