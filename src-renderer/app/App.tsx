@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { AppStatus } from '../../src-main/contract';
+import { whenSettled } from '../api/activity';
 import { transport } from '../api/client';
 import { useCall } from '../api/useCall';
 import { DamagedPage } from '../pages/setup/DamagedPage';
@@ -52,21 +53,15 @@ function RecoveryNotes({ status }: { status: AppStatus }) {
 }
 
 /**
- * The roster most working days begin with. Once the app has been idle for a moment it is built
- * hidden, as if visited, so opening it the first time is as quick as coming back to it.
+ * The roster most working days begin with. Once the page on screen has its answers and the window
+ * is idle, it is built hidden, as if visited, so opening it the first time is as quick as coming
+ * back to it.
  */
 const PREPARED = '/residents';
-const PREPARE_AFTER_MS = 1500;
-
-/** Runs `fn` once the window has been quiet for a while; returns a cancel. */
-function whenIdle(fn: () => void): () => void {
-  let idle: number | undefined;
-  const timer = setTimeout(() => (idle = requestIdleCallback(fn, { timeout: 2000 })), PREPARE_AFTER_MS);
-  return () => {
-    clearTimeout(timer);
-    if (idle !== undefined) cancelIdleCallback(idle);
-  };
-}
+/** How long no call may have been waiting before it counts as settled (a grid asks in steps). */
+const PREPARE_QUIET_MS = 200;
+/** At the latest, even if the page on screen keeps asking. */
+const PREPARE_LATEST_MS = 3000;
 
 export function App() {
   const route = useRoute();
@@ -81,7 +76,7 @@ export function App() {
   const prepared = kept.includes(PREPARED);
   useEffect(() => {
     if (!ready || prepared) return;
-    return whenIdle(() => setKept((k) => (k.includes(PREPARED) ? k : [...k, PREPARED])));
+    return whenSettled(() => setKept((k) => (k.includes(PREPARED) ? k : [...k, PREPARED])), PREPARE_QUIET_MS, PREPARE_LATEST_MS);
   }, [ready, prepared]);
 
   let body;

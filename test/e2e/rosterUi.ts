@@ -14,9 +14,15 @@ export async function dataRowIds(g: Locator): Promise<string[]> {
   return (await rowIds(g)).filter((id) => id !== '__new__');
 }
 
-/** The number the area tree shows beside a node ('' is 全街道); null while it is being counted. */
+/** A node of the area tree on the page on screen: a roster kept or prepared hidden (an inert page) has its own. */
+export const scopeNode = (page: Page, code: string): Locator => page.locator(`.scope-pick[data-code="${code}"]:not([inert] *)`);
+
+/**
+ * The number the page on screen's area tree shows beside a node ('' is 全街道); null while it is
+ * being counted.
+ */
 export async function nodeCount(page: Page, code: string): Promise<number | null> {
-  const text = await page.locator(`.scope-pick[data-code="${code}"] .scope-count`).textContent();
+  const text = await scopeNode(page, code).locator('.scope-count').textContent();
   return text ? Number(text.replace(/,/g, '')) : null;
 }
 

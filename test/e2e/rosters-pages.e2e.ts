@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GridRecord, PartyMemberRecord, PartyOrgNode, ScopeCommunity, ScopeCounts, StaffRecord } from '../../src-main/contract';
 import { allRowIds, apiCall, freshDataDir, launchBrowser, openPage, runScc, screenshot, serve, type Served } from './harness';
-import { apiPage, cell, dataRowIds, editCell, expectToast, filterEnum, grid, nodeCount, pasteText, total } from './rosterUi';
+import { apiPage, cell, dataRowIds, editCell, expectToast, filterEnum, grid, nodeCount, scopeNode, pasteText, total } from './rosterUi';
 
 let browser: Browser;
 let served: Served;
@@ -107,7 +107,7 @@ describe('roster pages in Chromium', () => {
     const staff = grid(page, '工作力量');
     const community = tree[0];
     if (!community) throw new Error('no community');
-    await page.locator(`.scope-pick[data-code="${community.code}"]`).click();
+    await scopeNode(page, community.code).click();
     await expect.poll(() => total(staff)).toBe(await nodeCount(page, community.code));
     await filterEnum(page, staff, 'role', ['网格长']);
     const heads = await apiPage(served.url, { roster: 'staff', scope: { communityCode: community.code }, filters: { role: { kind: 'set', values: ['网格长'] } } });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordDetail, ResidentRecord, RosterPage, RosterQueryInput, ScopeCommunity, ScopeCounts } from '../../src-main/contract';
 import { composeIdNumber } from '../../src-main/core/people/idNumber';
 import { apiCall, freshDataDir, launchBrowser, openPage, runScc, screenshot, serve, type Served } from './harness';
-import { apiPage, cell, clearPageRequests, dataRowIds, editCell, expectToast, filterButton, filterEnum, grid, nodeCount, notePageRequests, notePageRequestsFromLoad, openFilter, pageRequests, pasteText, reveal, total, type SentPage } from './rosterUi';
+import { apiPage, cell, clearPageRequests, dataRowIds, editCell, expectToast, filterButton, filterEnum, grid, nodeCount, scopeNode, notePageRequests, notePageRequestsFromLoad, openFilter, pageRequests, pasteText, reveal, total, type SentPage } from './rosterUi';
 
 let browser: Browser;
 let served: Served;
@@ -45,7 +45,7 @@ describe('实有人口 roster in Chromium', () => {
     const community = tree[1];
     if (!community) throw new Error('demo street has communities');
 
-    await page.locator(`.scope-pick[data-code="${community.code}"]`).click();
+    await scopeNode(page, community.code).click();
     await expect.poll(() => total(residents)).toBe(residentsIn(community.code));
     await filterEnum(page, residents, 'personType', ['流动人口']);
     const expected = await apiPage(served.url, { roster: 'residents', scope: { communityCode: community.code }, filters: { personType: { kind: 'set', values: ['流动人口'] } } });
@@ -162,9 +162,9 @@ describe('实有人口 roster in Chromium', () => {
     const from = tree[0]?.grids[1];
     const to = tree[0]?.grids[2];
     if (!from || !to) throw new Error('no grids');
-    await page.locator(`.scope-pick[data-code="${tree[0]?.code}"]`).click();
+    await scopeNode(page, tree[0]?.code ?? '').click();
     await page.locator(`.scope-toggle`).nth(1).click();
-    await page.locator(`.scope-pick[data-code="${from.code}"]`).click();
+    await scopeNode(page, from.code).click();
     await expect.poll(() => total(residents)).toBe(residentsIn(from.code));
     const ids = (await apiPage(served.url, { roster: 'residents', scope: { communityCode: tree[0]?.code, gridCode: from.code }, limit: 40 })).rows.map((r) => r.key);
     expect(ids).toHaveLength(40);
@@ -247,7 +247,7 @@ describe('实有人口 roster in Chromium', () => {
     const residents = grid(page, '实有人口');
     const community = tree[0];
     if (!community) throw new Error('no community');
-    await page.locator(`.scope-pick[data-code="${community.code}"]`).click();
+    await scopeNode(page, community.code).click();
     await expect.poll(() => total(residents)).toBe(residentsIn(community.code));
     const dir = mkdtempSync(join(tmpdir(), 'scc-export-'));
 
@@ -533,14 +533,14 @@ describe('实有人口 roster in Chromium', () => {
     if (!community) throw new Error('demo street has communities');
     // Only the new top block is asked for, not the blocks that were in view down there.
     await notePageRequests(page);
-    await page.locator(`.scope-pick[data-code="${community.code}"]`).click();
+    await scopeNode(page, community.code).click();
     await expectTop({ roster: 'residents', scope: { communityCode: community.code } }, 10);
     expect((await pageRequests(page)).map((r) => r.offset)).toEqual([0]);
     expect(errors).toEqual([]);
     await close();
   });
 
-  it('prepares the residents roster, hidden, once the app is idle, so its first visit asks for nothing', async () => {
+  it('prepares the residents roster, hidden, once the page on screen has its answers, so its first visit asks for nothing', async () => {
     const { page, errors, context } = await openPage(browser, `${served.url}/#/staff`);
     await expect.poll(() => dataRowIds(grid(page, '工作力量')), { timeout: 20_000 }).not.toEqual([]);
     const prepared = page.locator('[role=region][aria-label="实有人口"]');
