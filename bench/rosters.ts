@@ -61,9 +61,12 @@ async function timeInPage(page: Page, action: Action, before: string | null): Pr
     async ({ action, before }) => {
       const grid = (): Element | null => document.querySelector('[role=region][aria-label="实有人口"]');
       const firstRow = (): string | null => {
-        // Visible: a roster visited before is still in the page, hidden, until the route shows it.
+        // On screen: a roster visited before (or prepared) is still in the page, hidden or moved
+        // off screen, until the route shows it.
         const shown = grid();
         if (!shown?.checkVisibility({ visibilityProperty: true })) return null;
+        const box = shown.getBoundingClientRect();
+        if (box.right <= 0 || box.bottom <= 0 || box.left >= innerWidth || box.top >= innerHeight) return null;
         const row = shown.querySelector('[role=row][row-index="0"]:not([row-id="__new__"])');
         return row?.querySelector('[col-id=name]')?.textContent ? row.getAttribute('row-id') : null;
       };

@@ -72,6 +72,9 @@ export function App() {
   // Pages kept mounted since their first visit (nav.ts `keep`), in the order they were opened.
   const [kept, setKept] = useState<string[]>([]);
   if (active?.keep && !kept.includes(active.path)) setKept([...kept, active.path]);
+  // Kept pages that have been on screen at least once (a prepared one has not, until visited).
+  const [seen, setSeen] = useState<string[]>([]);
+  if (active?.keep && !seen.includes(active.path)) setSeen([...seen, active.path]);
   const ready = s?.database === 'ready';
   const prepared = kept.includes(PREPARED);
   useEffect(() => {
@@ -124,8 +127,10 @@ export function App() {
               return (
                 // Shown or hidden, a kept page keeps its box and its layout (a hidden one is only
                 // skipped when drawing): its grid sees no resize, so coming back draws nothing anew.
-                // `inert` takes a hidden one out of focus, clicks and the accessibility tree.
-                <div key={path} className={item === active ? 'page-slot' : 'page-slot page-slot-hidden'} inert={item !== active}>
+                // A page prepared ahead of its first visit is moved off screen until then (the CSS
+                // of .page-slot-unseen says why). `inert` takes a hidden one out of focus, clicks
+                // and the accessibility tree; `aria-hidden` says so to tools that read only ARIA.
+                <div key={path} className={item === active ? 'page-slot' : seen.includes(path) ? 'page-slot page-slot-hidden' : 'page-slot page-slot-unseen'} inert={item !== active} aria-hidden={item !== active || undefined}>
                   <PageActive.Provider value={item === active}>
                     <KeptPage />
                   </PageActive.Provider>
