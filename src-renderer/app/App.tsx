@@ -54,8 +54,8 @@ function RecoveryNotes({ status }: { status: AppStatus }) {
 
 /**
  * The roster most working days begin with. Once the page on screen has its answers and the window
- * is idle, it is built hidden, as if visited, so opening it the first time is as quick as coming
- * back to it.
+ * is idle, it is built off screen, as if visited, so opening it the first time is as quick as
+ * coming back to it.
  */
 const PREPARED = '/residents';
 /** How long no call may have been waiting before it counts as settled (a grid asks in steps). */
