@@ -14,8 +14,14 @@ export async function dataRowIds(g: Locator): Promise<string[]> {
   return (await rowIds(g)).filter((id) => id !== '__new__');
 }
 
-/** A node of the area tree on the page on screen: a roster kept or prepared hidden (an inert page) has its own. */
-export const scopeNode = (page: Page, code: string): Locator => page.locator(`.scope-pick[data-code="${code}"]:not([inert] *)`);
+/**
+ * Elements of the page on screen only: a roster kept, or prepared before its first visit, stays in
+ * the document as an inert page with its own area tree, headings and status line.
+ */
+export const onScreen = (page: Page, selector: string): Locator => page.locator(`${selector}:not([inert] *)`);
+
+/** A node of the area tree on the page on screen. */
+export const scopeNode = (page: Page, code: string): Locator => onScreen(page, `.scope-pick[data-code="${code}"]`);
 
 /**
  * The number the page on screen's area tree shows beside a node ('' is 全街道); null while it is

@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GridRecord, PartyMemberRecord, PartyOrgNode, ScopeCommunity, ScopeCounts, StaffRecord } from '../../src-main/contract';
 import { allRowIds, apiCall, freshDataDir, launchBrowser, openPage, runScc, screenshot, serve, type Served } from './harness';
-import { apiPage, cell, dataRowIds, editCell, expectToast, filterEnum, grid, nodeCount, scopeNode, pasteText, total } from './rosterUi';
+import { apiPage, cell, dataRowIds, editCell, expectToast, filterEnum, grid, nodeCount, onScreen, scopeNode, pasteText, total } from './rosterUi';
 
 let browser: Browser;
 let served: Served;
@@ -38,7 +38,7 @@ describe('roster pages in Chromium', () => {
     if (!community) throw new Error('no community');
     const everyone = await apiPage(served.url, { roster: 'members', limit: 1 });
     const inCommunity = await apiPage(served.url, { roster: 'members', scope: { communityCode: community.code }, limit: 1 });
-    await expect.poll(() => page.locator('.scope-title').textContent()).toContain('党员');
+    await expect.poll(() => onScreen(page, '.scope-title').textContent()).toContain('党员');
     await expect.poll(() => nodeCount(page, '')).toBe(everyone.total);
     await expect.poll(() => nodeCount(page, community.code)).toBe(inCommunity.total);
     // Members with no 实有人口 record here are in 全街道 alone, and the tree says how many.
@@ -46,7 +46,7 @@ describe('roster pages in Chromium', () => {
     for (const c of tree) placed += (await apiPage(served.url, { roster: 'members', scope: { communityCode: c.code }, limit: 1 })).total ?? 0;
     const outside = (everyone.total ?? 0) - placed;
     expect(outside).toBeGreaterThan(0);
-    await expect.poll(() => page.locator('.scope-note').textContent()).toBe(`另有 ${outside.toLocaleString('zh-CN')} 名党员未登记为本街道实有人口，只计入全街道`);
+    await expect.poll(() => onScreen(page, '.scope-note').textContent()).toBe(`另有 ${outside.toLocaleString('zh-CN')} 名党员未登记为本街道实有人口，只计入全街道`);
     await filterEnum(page, members, 'category', ['预备党员']);
     const probationary = await apiPage(served.url, { roster: 'members', filters: { category: { kind: 'set', values: ['预备党员'] } } });
     await expect.poll(() => total(members)).toBe(probationary.total);
@@ -73,11 +73,11 @@ describe('roster pages in Chromium', () => {
     const other = party.find((n) => n.kind === '党小组' && n.parentCode !== group.parentCode);
     if (other) {
       await editCell(page, members, member.key, 'partyGroup', other.code);
-      await expect.poll(() => page.locator('.cell-error').textContent()).toContain('不属于该党员所在的党组织');
+      await expect.poll(() => onScreen(page, '.cell-error').textContent()).toContain('不属于该党员所在的党组织');
     }
     const born = String(member.birthDate);
     await editCell(page, members, member.key, 'joinedOn', `${Number(born.slice(0, 4)) + 10}${born.slice(4)}`);
-    await expect.poll(() => page.locator('.cell-error').textContent()).toContain('入党时未满 18 周岁');
+    await expect.poll(() => onScreen(page, '.cell-error').textContent()).toContain('入党时未满 18 周岁');
     await screenshot(page, 'rosters-10-members-1920x1080');
     expect(errors).toEqual([]);
     await context.close();
@@ -93,8 +93,8 @@ describe('roster pages in Chromium', () => {
     await expect.poll(() => node.textContent()).toContain('超过 50 人');
     expect(await node.locator('.party-count').textContent()).toBe(String(oversized.totalMembers));
     await node.click();
-    await expect.poll(() => page.locator('.org-card h2').textContent()).toBe(oversized.name);
-    expect(await page.locator('.org-card .org-total').textContent()).toBe(String(oversized.totalMembers));
+    await expect.poll(() => onScreen(page, '.org-card h2').textContent()).toBe(oversized.name);
+    expect(await onScreen(page, '.org-card .org-total').textContent()).toBe(String(oversized.totalMembers));
     const members = grid(page, '党员');
     await expect.poll(() => total(members)).toBe(oversized.totalMembers);
     await screenshot(page, 'rosters-11-party-tree-1920x1080');
@@ -119,7 +119,7 @@ describe('roster pages in Chromium', () => {
     await editCell(page, staff, head.key, 'phone', '13600009999');
     await expect.poll(async () => (await apiCall<StaffRecord>(served.url, 'records.get', { entity: 'staff', key: head.key })).phone).toBe('13600009999');
     await editCell(page, staff, head.key, 'until', '2001-01-01');
-    await expect.poll(() => page.locator('.cell-error').textContent()).toContain('离岗日期应不早于上岗日期');
+    await expect.poll(() => onScreen(page, '.cell-error').textContent()).toContain('离岗日期应不早于上岗日期');
     await screenshot(page, 'rosters-12-staff-1920x1080');
     expect(errors).toEqual([]);
     await context.close();
@@ -134,14 +134,14 @@ describe('roster pages in Chromium', () => {
     await cell(buildings, first, 'name').click();
     const inBuilding = await apiPage(served.url, { roster: 'rooms', scope: { buildingCode: first }, limit: 500 });
     await expect.poll(() => total(rooms)).toBe(inBuilding.total);
-    await expect.poll(() => page.locator('.roster-heading').nth(1).textContent()).toContain('的房屋');
+    await expect.poll(() => onScreen(page, '.roster-heading').nth(1).textContent()).toContain('的房屋');
 
     const lived = inBuilding.rows.find((r) => Number(r.residentCount) > 0 && !String(r.residentNames).includes('党员'));
     if (!lived) throw new Error('a room with residents and no member');
     await editCell(page, rooms, lived.key, 'use', '出租');
     await expect.poll(async () => (await apiPage(served.url, { roster: 'rooms', scope: { buildingCode: first }, limit: 500 })).rows.find((r) => r.key === lived.key)?.use).toBe('出租');
     await editCell(page, rooms, lived.key, 'partyCenter', '是');
-    await expect.poll(() => page.locator('.cell-error').textContent()).toContain('没有党员居住');
+    await expect.poll(() => onScreen(page, '.cell-error').textContent()).toContain('没有党员居住');
 
     await cell(rooms, '__new__', 'buildingName').click();
     await pasteText(page, `楼栋编码\t单元号\t房号\t房屋用途\r\n${first}\t1\t9901\t空置\r\n${first}\t1\t9902\t商用\r\n`);
@@ -173,7 +173,7 @@ describe('roster pages in Chromium', () => {
     await editCell(page, grids, g.code, 'name', `${g.name}调整`);
     await expect.poll(async () => (await apiCall<GridRecord>(served.url, 'records.get', { entity: 'grid', key: g.code })).name).toBe(`${g.name}调整`);
     await editCell(page, grids, g.code, 'dedicatedKind', '医院');
-    await expect.poll(() => page.locator('.cell-error').textContent()).toContain('只有专属网格才填写专属网格类别');
+    await expect.poll(() => onScreen(page, '.cell-error').textContent()).toContain('只有专属网格才填写专属网格类别');
     await screenshot(page, 'rosters-14-geo-1920x1080');
     await page.getByRole('heading', { name: '网格/社区', exact: true }).click();
     await page.keyboard.press('Control+z');

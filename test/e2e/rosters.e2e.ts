@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordDetail, ResidentRecord, RosterPage, RosterQueryInput, ScopeCommunity, ScopeCounts } from '../../src-main/contract';
 import { composeIdNumber } from '../../src-main/core/people/idNumber';
 import { apiCall, freshDataDir, launchBrowser, openPage, runScc, screenshot, serve, type Served } from './harness';
-import { apiPage, cell, clearPageRequests, dataRowIds, editCell, expectToast, filterButton, filterEnum, grid, nodeCount, scopeNode, notePageRequests, notePageRequestsFromLoad, openFilter, pageRequests, pasteText, reveal, total, type SentPage } from './rosterUi';
+import { apiPage, cell, clearPageRequests, dataRowIds, editCell, expectToast, filterButton, filterEnum, grid, nodeCount, onScreen, scopeNode, notePageRequests, notePageRequestsFromLoad, openFilter, pageRequests, pasteText, reveal, total, type SentPage } from './rosterUi';
 
 let browser: Browser;
 let served: Served;
@@ -83,7 +83,7 @@ describe('实有人口 roster in Chromium', () => {
     // A wrong check character: refused, reason in Chinese next to the cell, nothing saved.
     const badId = `${first.slice(0, 17)}${first.endsWith('0') ? '1' : '0'}`;
     await editCell(page, residents, first, 'idNumber', badId);
-    const bubble = page.locator('.cell-error');
+    const bubble = onScreen(page, '.cell-error');
     await expect.poll(() => bubble.textContent()).toContain('校验位错误');
     await screenshot(page, 'rosters-02-invalid-edit-refused-1920x1080');
     expect(await cell(residents, first, 'idNumber').textContent()).toBe(first);
@@ -98,7 +98,7 @@ describe('实有人口 roster in Chromium', () => {
 
     // Undo survives a change of sort: Ctrl+Z restores the phone, Ctrl+Y puts it back.
     await residents.locator('.ag-header-cell[col-id=birthDate] .ag-header-cell-label').click();
-    await page.locator('.page-head h1').click();
+    await onScreen(page, '.page-head h1').click();
     await page.keyboard.press('Control+z');
     await expectToast(page, /已撤销：修改实有人口“.+”的联系电话/);
     await expect.poll(async () => (await resident(first)).phone).toBe(before.phone);
@@ -137,7 +137,7 @@ describe('实有人口 roster in Chromium', () => {
     expect(await resident(upgraded)).toMatchObject({ name: '老号码' });
 
     // One paste is one undo step: both new people go.
-    await page.locator('.page-head h1').click();
+    await onScreen(page, '.page-head h1').click();
     await page.keyboard.press('Control+z');
     await expectToast(page, /已撤销：粘贴实有人口/);
     await expect.poll(() => apiCall(served.url, 'records.get', { entity: 'resident', key: newcomer }).catch((e: Error) => e.message)).toMatch(/没有找到/);
@@ -163,7 +163,7 @@ describe('实有人口 roster in Chromium', () => {
     const to = tree[0]?.grids[2];
     if (!from || !to) throw new Error('no grids');
     await scopeNode(page, tree[0]?.code ?? '').click();
-    await page.locator(`.scope-toggle`).nth(1).click();
+    await onScreen(page, '.scope-toggle').nth(1).click();
     await scopeNode(page, from.code).click();
     await expect.poll(() => total(residents)).toBe(residentsIn(from.code));
     const ids = (await apiPage(served.url, { roster: 'residents', scope: { communityCode: tree[0]?.code, gridCode: from.code }, limit: 40 })).rows.map((r) => r.key);
@@ -173,7 +173,7 @@ describe('实有人口 roster in Chromium', () => {
     await cell(residents, ids[0] ?? '', 'name').hover();
     await page.mouse.wheel(0, 36 * 30);
     await residents.locator(`[role=row][row-id="${ids[39]}"] .ag-selection-checkbox input`).first().click({ modifiers: ['Shift'] });
-    await expect.poll(() => page.locator('.roster-status').textContent()).toContain('已选 40 行');
+    await expect.poll(() => onScreen(page, '.roster-status').textContent()).toContain('已选 40 行');
     await page.getByRole('button', { name: /批量修改（40）/ }).click();
     const dialog = page.getByRole('dialog', { name: '批量修改选中的 40 行' });
     await dialog.getByLabel('修改哪一列').selectOption({ label: '所属网格编码' });
@@ -189,7 +189,7 @@ describe('实有人口 roster in Chromium', () => {
     await expect.poll(() => nodeCount(page, from.code)).toBe(residentsIn(from.code) - 40);
     await expect.poll(() => nodeCount(page, to.code)).toBe(residentsIn(to.code) + 40);
 
-    await page.locator('.page-head h1').click();
+    await onScreen(page, '.page-head h1').click();
     await page.keyboard.press('Control+z');
     await expectToast(page, /已撤销：批量修改实有人口 40 行/);
     await expect.poll(async () => (await resident(ids[39] ?? '')).gridCode).toBe(from.code);
