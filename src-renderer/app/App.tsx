@@ -61,7 +61,8 @@ const PREPARED = '/residents';
 /**
  * How long no call may have been waiting before it counts as settled. A roster asks in steps (its
  * count 30–80 ms after its rows, while it draws them, so the idle wait covers most of the gap); at
- * 200 ms, a person who opened 实有人口 0.3 s after the first page showed met a cold build in 7 of 10.
+ * 200 ms, a person who opened 实有人口 0.3 s after the first page showed found it not yet ready in
+ * 7 of 10 (`npm run bench:rosters`).
  */
 const PREPARE_QUIET_MS = 50;
 /** At the latest, even if the page on screen keeps asking. */
