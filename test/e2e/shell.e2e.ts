@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommunityRow, DashboardSummary, GridRow } from '../../src-main/contract';
 import { allRowIds, apiCall, freshDataDir, launchBrowser, openPage, runScc, screenshot, serve, type Served } from './harness';
+import { onScreen } from './rosterUi';
 
 let browser: Browser;
 let served: Served;
@@ -58,11 +59,11 @@ describe('the app in Chromium against scc serve', () => {
     const listed = (name: string): Promise<string[]> => allRowIds(page.getByRole('region', { name }));
     const communityGrid = page.getByRole('region', { name: '社区列表' });
     await expect.poll(() => listed('社区列表')).toEqual(communities.map((c) => c.code));
-    await expect.poll(() => page.locator('.roster-heading').nth(1).textContent()).toContain('全部网格');
+    await expect.poll(() => onScreen(page, '.roster-heading').nth(1).textContent()).toContain('全部网格');
     await expect.poll(() => communityGrid.locator('.ag-header-cell[col-id=code] .ag-header-cell-text').textContent()).toBe('社区编码 *');
 
     await communityGrid.locator(`[role=row][row-id="${first.code}"] [col-id=name]`).click();
-    await expect.poll(() => page.locator('.roster-heading').nth(1).textContent()).toContain(`${first.name}的网格`);
+    await expect.poll(() => onScreen(page, '.roster-heading').nth(1).textContent()).toContain(`${first.name}的网格`);
     const gridList = page.getByRole('region', { name: '网格列表' });
     await expect.poll(() => listed('网格列表')).toEqual(theirGrids.map((g) => g.code));
     const shownCommunities = await gridList.locator('[role=row][row-id]:not([row-id="__new__"]) [col-id=communityName]').allTextContents();
