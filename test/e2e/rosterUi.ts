@@ -32,9 +32,12 @@ export async function nodeCount(page: Page, code: string): Promise<number | null
   return text ? Number(text.replace(/,/g, '')) : null;
 }
 
+/** The status line under a roster's grid: its total, the rows selected, the filters in force. */
+export const statusLine = (g: Locator): Locator => g.locator('xpath=ancestor::div[contains(@class,"roster")][1]').locator('.roster-status');
+
 /** The roster's row count as shown ("共 1,234 行"); null while it is still being counted. */
 export async function total(g: Locator): Promise<number | null> {
-  const text = (await g.locator('xpath=ancestor::div[contains(@class,"roster")][1]').locator('.roster-total').textContent()) ?? '';
+  const text = (await statusLine(g).locator('.roster-total').textContent()) ?? '';
   const shown = /共 ([\d,]+) 行/.exec(text)?.[1];
   return shown === undefined ? null : Number(shown.replace(/,/g, ''));
 }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordDetail, ResidentRecord, RosterPage, RosterQueryInput, ScopeCommunity, ScopeCounts } from '../../src-main/contract';
 import { composeIdNumber } from '../../src-main/core/people/idNumber';
 import { apiCall, freshDataDir, launchBrowser, openPage, runScc, screenshot, serve, type Served } from './harness';
-import { apiPage, cell, clearPageRequests, dataRowIds, editCell, expectToast, filterButton, filterEnum, grid, nodeCount, onScreen, scopeNode, notePageRequests, notePageRequestsFromLoad, openFilter, pageRequests, pasteText, reveal, total, type SentPage } from './rosterUi';
+import { apiPage, cell, clearPageRequests, dataRowIds, editCell, expectToast, filterButton, filterEnum, grid, nodeCount, onScreen, scopeNode, notePageRequests, notePageRequestsFromLoad, openFilter, pageRequests, pasteText, reveal, statusLine, total, type SentPage } from './rosterUi';
 
 let browser: Browser;
 let served: Served;
@@ -230,7 +230,7 @@ describe('实有人口 roster in Chromium', () => {
     expect(await residents.locator('.ag-header-cell[col-id=address]').count()).toBe(0);
     expect(await residents.locator('.ag-grid-pinned-left-cells .ag-header-cell[col-id=phone]').count()).toBe(1);
     // The status line says why the list is short, and 清除筛选 there shows the whole street again.
-    const status = page.locator('.roster', { has: residents }).locator('.roster-status');
+    const status = statusLine(residents);
     expect(await status.locator('.roster-filter-chip .chip-text').allTextContents()).toEqual(['居住状况 人在户不在']);
     await screenshot(page, 'rosters-05-saved-view-restored-1920x1080');
     await status.getByRole('button', { name: '清除筛选' }).click();
@@ -454,7 +454,7 @@ describe('实有人口 roster in Chromium', () => {
     await page.keyboard.press('Escape');
 
     // The status line names both filters. Hiding 姓名 leaves its filter on, and the line says so.
-    const chips = (): Promise<string[]> => page.locator('.roster', { has: residents }).locator('.roster-filter-chip .chip-text').allTextContents();
+    const chips = (): Promise<string[]> => statusLine(residents).locator('.roster-filter-chip .chip-text').allTextContents();
     expect(await chips()).toEqual([`姓名 开头是“${surname}”`, '出生日期 1980-01-01 至 1989-12-31']);
     // They fit the status line: the grid above it keeps its height and does not jump.
     expect(await gridHeight()).toBe(unfilteredHeight);
