@@ -4,6 +4,8 @@
  *    demo street's buildings, then `soffice --headless --convert-to xlsx`), end to end — read,
  *    validate, compare with the database (the dry run), then the one durable write — against
  *    exceljs' bare streaming read of the same file;
+ *  - the import's write once more: its journal entry replayed on the same snapshot by sql.js and
+ *    by native SQLite (better-sqlite3), to tell the engine's share of the write from ours;
  *  - export of the street-scale database (200k residents) to a full exchange package.
  * Figures are printed with their targets, never asserted.
  */
@@ -19,15 +21,25 @@ import { applyPlan } from '../src-main/core/exchange/import/apply';
 import { makePlan } from '../src-main/core/exchange/import/service';
 import { makePackage, recordsIn } from '../src-main/core/exchange/packages/service';
 import { readXlsxRows } from '../src-main/core/exchange/read/xlsx';
+import { loadSqlJs } from '../src-main/core/db/sqljs';
+import { SqlDb, type Params } from '../src-main/core/db/sqlite';
 import { composeIdNumber } from '../src-main/core/people/idNumber';
-import { copyData, ensureData, root } from './data';
+import { prepareConnection } from '../src-main/core/storage/connection';
+import { realIo } from '../src-main/core/storage/io';
+import { readJournal, type JournalEntry } from '../src-main/core/storage/journal';
+import { journalName } from '../src-main/core/storage/snapshot';
+import { copyData, ensureData, root, snapshotFile, wasm } from './data';
 import { machineLine, machineReference } from './machine';
 
 const resourcesDir = join(root, 'resources');
 const outDir = join(root, 'bench-output', 'exchange');
 const ROWS = 100_000;
 
-const { values } = parseArgs({ options: { phase: { type: 'string' }, data: { type: 'string' }, file: { type: 'string' }, fresh: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { phase: { type: 'string' }, data: { type: 'string' }, file: { type: 'string' }, entry: { type: 'string' }, fresh: { type: 'boolean', default: false } },
+});
+/** The import's journal entry, kept for the replay phases. */
+const entryFile = join(outDir, 'import-write.json');
 
 type Figures = Record<string, number>;
 const ms = (from: number): number => Math.round(performance.now() - from);
@@ -99,6 +111,7 @@ async function phaseReader(file: string): Promise<Figures> {
 async function phaseImport(dataDir: string, file: string): Promise<Figures> {
   const core = await openCore({ dataDir, resourcesDir, version: 'bench' });
   const ctx = core.context({ actor: 'bench' });
+  const generation = core.data.info()?.generation ?? 0;
   const t = performance.now();
   const plan = await makePlan(ctx, [{ name: 'residents-100k.xlsx', bytes: readFileSync(file) }]);
   const dryRun = ms(t);
@@ -108,7 +121,39 @@ async function phaseImport(dataDir: string, file: string): Promise<Figures> {
   const total = ms(t);
   const journal = core.data.info()?.journalBytes ?? 0;
   await core.close();
-  return { dryRun, write, total, rows: applied.totals.rows, inserted: applied.totals.inserted, rejected: applied.totals.rejected, journalMb: Math.round(journal / 1024 / 1024), rss: peakRssMb() };
+  // The import's peak, before the journal is read back for the replays.
+  const rss = peakRssMb();
+  // The replays start from the snapshot this generation was opened on: only if nothing else was written since.
+  const [entry, ...others] = readJournal(realIo, join(dataDir, 'db', journalName(generation)), null).entries;
+  if (entry?.seq !== applied.seq || others.length > 0) throw new Error(`journal ${generation} should hold the import's write (seq ${applied.seq}) alone`);
+  writeFileSync(entryFile, JSON.stringify(entry));
+  return { dryRun, write, total, rows: applied.totals.rows, inserted: applied.totals.inserted, rejected: applied.totals.rejected, journalMb: Math.round(journal / 1024 / 1024), rss };
+}
+
+/**
+ * The import's write replayed as a restart would replay it: its statements and parameters on the
+ * snapshot it was made on, in one transaction, with the connection the app prepares (foreign keys,
+ * write context, audit triggers), by sql.js or by native SQLite. No lookups, no journal, no fsync.
+ */
+async function phaseReplay(engine: string, snapshot: string, file: string): Promise<Figures> {
+  const entry = JSON.parse(readFileSync(file, 'utf8')) as JournalEntry;
+  const bytes = readFileSync(snapshot);
+  let db: Pick<SqlDb, 'exec' | 'all'> & { run(sql: string, params?: Params): unknown };
+  if (engine === 'native') {
+    const { default: Database } = await import('better-sqlite3');
+    const { NativeDb } = await import('./nativeDb');
+    db = new NativeDb(new Database(bytes));
+  } else {
+    db = new SqlDb(new (await loadSqlJs(wasm)).Database(bytes));
+  }
+  prepareConnection(db);
+  const t = performance.now();
+  db.exec('BEGIN');
+  for (const [index, params] of entry.ops) db.run(entry.sql[index] as string, (params ?? undefined) as Params | undefined);
+  db.exec('COMMIT');
+  const replay = ms(t);
+  const residents = db.all<{ n: number }>('SELECT count(*) AS n FROM resident')[0]?.n ?? 0;
+  return { replay, ops: entry.ops.length, residents, rss: peakRssMb() };
 }
 
 async function phaseExport(dataDir: string): Promise<Figures> {
@@ -136,7 +181,15 @@ async function main(): Promise<void> {
     const file = values.file ?? '';
     const data = values.data ?? '';
     const result =
-      values.phase === 'exceljs' ? await phaseExceljs(file) : values.phase === 'reader' ? await phaseReader(file) : values.phase === 'import' ? await phaseImport(data, file) : await phaseExport(data);
+      values.phase === 'exceljs'
+        ? await phaseExceljs(file)
+        : values.phase === 'reader'
+          ? await phaseReader(file)
+          : values.phase === 'import'
+            ? await phaseImport(data, file)
+            : values.phase === 'replay-sqljs' || values.phase === 'replay-native'
+              ? await phaseReplay(values.phase.slice(7), file, values.entry ?? '')
+              : await phaseExport(data);
     console.log(`RESULT ${JSON.stringify(result)}`);
     return;
   }
@@ -152,6 +205,16 @@ async function main(): Promise<void> {
   const importDir = copyData(demo);
   const imported = runPhase(['--phase', 'import', '--data', importDir, '--file', xlsx]);
   rmSync(importDir, { recursive: true, force: true });
+  console.log('重放导入的写入：sql.js 与原生 SQLite（better-sqlite3）…');
+  const replayed = runPhase(['--phase', 'replay-sqljs', '--file', snapshotFile(demo), '--entry', entryFile]);
+  let native: Figures | null = null;
+  try {
+    native = runPhase(['--phase', 'replay-native', '--file', snapshotFile(demo), '--entry', entryFile]);
+  } catch (error) {
+    console.log(`  better-sqlite3 不可用，跳过对比：${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+  }
+  rmSync(entryFile, { force: true });
+  if (native && native.residents !== replayed.residents) throw new Error(`the replays disagree: ${replayed.residents} residents in sql.js, ${native.residents} in native SQLite`);
   const street = await ensureData('street', values.fresh);
   console.log('测量街道规模全量数据包导出 …');
   const exportDir = copyData(street);
@@ -169,12 +232,14 @@ async function main(): Promise<void> {
     `  写入（一次事务，审计 + 日志 fsync） ${String(imported.write).padStart(7)} ms`,
     `  导入端到端（预览 + 写入）           ${String(imported.total).padStart(7)} ms   ${r(imported.total, bare.read)}   目标 ≤ 10000 ms ${verdict((imported.total ?? 0) <= 10_000)}、≤ 1.5× ${verdict((imported.total ?? 0) <= 1.5 * (bare.read ?? 0))}`,
     `  行数 ${imported.rows}，新增 ${imported.inserted}，拒绝 ${imported.rejected}；日志 ${imported.journalMb} MB；峰值内存 ${imported.rss} MB（exceljs ${bare.rss} MB）`,
+    `  写入的语句重放（${replayed.ops} 条，一次事务，含审计触发器）：sql.js ${replayed.replay} ms` +
+      (native ? `，原生 SQLite ${native.replay} ms（sql.js 为其 ${r(replayed.replay, native.replay)}）` : '，原生 SQLite 未测'),
     `街道规模（${exported.residents} 实有人口）全量数据包导出：${exported.export} ms，${exported.records} 条记录，zip ${exported.zipMb} MB，峰值内存 ${exported.rss} MB`,
   ];
   const machine = { before: referenceBefore, after: machineReference() };
   lines.push(machineLine(machine.before, machine.after));
   console.log(lines.join('\n'));
-  writeFileSync(join(outDir, 'results.json'), JSON.stringify({ at: new Date().toISOString(), machine, bare, reader, imported, exported }, null, 2));
+  writeFileSync(join(outDir, 'results.json'), JSON.stringify({ at: new Date().toISOString(), machine, bare, reader, imported, replayed, native, exported }, null, 2));
 }
 
 await main();

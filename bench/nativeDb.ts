@@ -31,6 +31,15 @@ export class NativeDb implements ReadDb {
     return this.prepare(sql).get(...NativeDb.bind(params)) as T | undefined;
   }
 
+  exec(sql: string): void {
+    this.raw.exec(sql);
+  }
+
+  /** A changing statement, for replaying a journal entry (the exchange benchmark). */
+  run(sql: string, params?: Params): void {
+    this.prepare(sql).run(...NativeDb.bind(params));
+  }
+
   value<T>(sql: string, params?: Params): T | undefined {
     const row = this.prepare(sql).raw(true).get(...NativeDb.bind(params)) as unknown[] | undefined;
     this.prepare(sql).raw(false);

@@ -1,10 +1,13 @@
 import type { SqlDb } from '../db/sqlite';
 
+/** All the preparing needs: native SQLite stands in for sql.js in the exchange benchmark. */
+type Connection = Pick<SqlDb, 'exec' | 'all'>;
+
 /**
  * What every connection needs and `db.export()` throws away (it reopens the database): foreign
  * keys on, the write context of the current write, and the audit triggers that read it.
  */
-export function prepareConnection(db: SqlDb): void {
+export function prepareConnection(db: Connection): void {
   db.exec('PRAGMA foreign_keys = ON');
   // The rollback journal in memory, not in sql.js's in-memory file system, where each page of a
   // large write was copied into a growing file (half the time of a 100k-row import). Durability
@@ -24,7 +27,7 @@ const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
  * after. They read the who/what from temp.write_context: outside a write (bulk generation of a
  * demo street) it is empty and nothing is logged. TEMP triggers are never stored in the file.
  */
-export function installAuditTriggers(db: SqlDb): void {
+export function installAuditTriggers(db: Connection): void {
   for (const { name } of db.all<{ name: string }>("SELECT name FROM temp.sqlite_master WHERE type = 'trigger' AND name LIKE 'audit\\_%' ESCAPE '\\'")) {
     db.exec(`DROP TRIGGER temp.${quote(name)}`);
   }
