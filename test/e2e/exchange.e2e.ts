@@ -36,8 +36,24 @@ describe('数据交换 page', () => {
       expect(await page.locator('.import-file').count()).toBe(4);
       await screenshot(page, 'exchange-import-preview-1920x1080');
 
+      // While the write runs the page says it cannot be cancelled and offers no 取消: every frame is
+      // seen, however short the write, by watching the DOM from before the click.
+      await page.evaluate(() => {
+        const seen = { note: '', cancelWhileWriting: false };
+        (window as unknown as { writeSeen: typeof seen }).writeSeen = seen;
+        new MutationObserver(() => {
+          const note = document.querySelector('.write-note');
+          if (!note) return;
+          seen.note = note.textContent ?? '';
+          if ([...document.querySelectorAll('button')].some((b) => b.textContent === '取消')) seen.cancelWhileWriting = true;
+        }).observe(document.body, { subtree: true, childList: true, characterData: true });
+      });
       await page.getByRole('button', { name: '确认导入' }).click();
       await expect.poll(() => page.locator('.ok-banner').textContent(), { timeout: 30_000 }).toMatch(/已导入，批次 #1。被拒绝的 14 行已放入“待处理”/);
+      expect(await page.evaluate(() => (window as unknown as { writeSeen: unknown }).writeSeen)).toEqual({
+        note: '写入中不能取消：全部记录在一次事务中写入，出错时一条也不写入。',
+        cancelWhileWriting: false,
+      });
       const batchRow = page.getByLabel('导入记录').locator('[role=row][row-id="1"]');
       await expect.poll(() => batchRow.textContent()).toContain('4366');
       expect(await page.locator('.tab', { hasText: '待处理' }).locator('.tab-badge').textContent()).toBe('14');

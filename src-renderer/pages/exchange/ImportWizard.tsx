@@ -241,6 +241,8 @@ export function ImportWizard() {
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [applied, setApplied] = useState<ImportApplied | null>(null);
   const [taskId, setTaskId] = useState<string | null>(null);
+  // The write is one transaction the core never interrupts: no cancel is offered while it runs.
+  const [writing, setWriting] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [selectedBatch, setSelectedBatch] = useState<number | null>(null);
@@ -264,7 +266,9 @@ export function ImportWizard() {
     if (!preview) return;
     const id = `apply-${Date.now()}`;
     setTaskId(id);
+    setWriting(true);
     const result = await api.call('exchange.importApply', { planId: preview.planId, taskId: id });
+    setWriting(false);
     setTaskId(null);
     if (result.ok) {
       setApplied(result.value);
@@ -314,14 +318,15 @@ export function ImportWizard() {
           <button type="button" className="primary" onClick={() => void apply()} disabled={!preview || preview.unrecognised.length > 0 || preview.files.length === 0 || busy}>
             {t.apply}
           </button>
-          {busy && (
+          {busy && !writing && (
             <button type="button" onClick={() => taskId && void api.call('exchange.cancel', { taskId })}>
               {t.cancel}
             </button>
           )}
+          {writing && <span className="muted write-note">{t.noCancelWhileWriting}</span>}
         </div>
         <div className="file-list">{files.length === 0 ? <span className="muted">{t.noFiles}</span> : files.map((f) => <span key={f.name} className="chip">{`${f.name}（${t.fileSize(f.size)}）`}</span>)}</div>
-        {busy && <ProgressBar progress={mine ?? { taskId: taskId ?? '', label: t.previewing, done: 0, total: null, finished: false }} />}
+        {busy && <ProgressBar progress={mine ?? { taskId: taskId ?? '', label: writing ? t.writing : t.previewing, done: 0, total: null, finished: false }} />}
         <ErrorBanner error={error} />
         {message && <div className="ok-banner">{message}</div>}
         {applied && <div className="ok-banner">{t.applied(applied.batchId, applied.quarantined)}</div>}

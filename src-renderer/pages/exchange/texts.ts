@@ -28,6 +28,8 @@ export const t = {
   cancel: '取消',
   reset: '重新选择',
   previewing: '正在读取并校验…',
+  writing: '正在写入数据库…',
+  noCancelWhileWriting: '写入中不能取消：全部记录在一次事务中写入，出错时一条也不写入。',
   dependencyHint: '多个文件一起导入时，按社区、网格、楼栋、党组织、实有人口、党员、工作力量、事件的顺序在一次事务中写入；同一文件中的行可以互相引用。',
   noFiles: '尚未选择文件',
   totals: { rows: '数据行', inserted: '新增', updated: '修改', unchanged: '未变', rejected: '拒绝' },
