@@ -469,8 +469,17 @@ CREATE INDEX event_kind ON event(whistle, status, satisfaction, reported_at);
 -- index event_reported
 CREATE INDEX event_reported ON event(reported_at);
 
+-- index event_reporter
+CREATE INDEX event_reporter ON event(reporter_person_id);
+
 -- index event_status
 CREATE INDEX event_status ON event(status, due_at);
+
+-- index event_step_actor
+CREATE INDEX event_step_actor ON event_step(actor_person_id);
+
+-- index event_step_department
+CREATE INDEX event_step_department ON event_step(department_id);
 
 -- index event_step_event
 CREATE INDEX event_step_event ON event_step(event_id, at);
@@ -486,6 +495,9 @@ CREATE INDEX exchange_package_part_of ON exchange_package(part_of) WHERE part_of
 
 -- index exchange_package_status
 CREATE INDEX exchange_package_status ON exchange_package(origin, status, created_at);
+
+-- index exchange_quarantine_batch
+CREATE INDEX exchange_quarantine_batch ON exchange_quarantine(batch_id);
 
 -- index exchange_quarantine_hash
 CREATE INDEX exchange_quarantine_hash ON exchange_quarantine(raw_hash);
@@ -520,6 +532,9 @@ CREATE INDEX party_member_joined ON party_member(joined_on);
 -- index party_member_org
 CREATE INDEX party_member_org ON party_member(org_id);
 
+-- index party_member_reported_community
+CREATE INDEX party_member_reported_community ON party_member(reported_community_id);
+
 -- index party_org_building
 CREATE INDEX party_org_building ON party_org(building_id);
 
@@ -531,6 +546,9 @@ CREATE INDEX party_org_grid ON party_org(grid_id);
 
 -- index party_org_parent
 CREATE INDEX party_org_parent ON party_org(parent_id);
+
+-- index party_org_secretary
+CREATE INDEX party_org_secretary ON party_org(secretary_person_id);
 
 -- index person_birth
 CREATE INDEX person_birth ON person(birth_date);
@@ -565,8 +583,26 @@ CREATE INDEX resident_tag_tag ON resident_tag(tag);
 -- index resident_updated
 CREATE INDEX resident_updated ON resident(updated_at);
 
+-- index responsibility_building
+CREATE INDEX responsibility_building ON responsibility(building_id);
+
+-- index responsibility_community
+CREATE INDEX responsibility_community ON responsibility(community_id);
+
+-- index responsibility_department
+CREATE INDEX responsibility_department ON responsibility(department_id);
+
 -- index responsibility_grid
 CREATE INDEX responsibility_grid ON responsibility(grid_id);
+
+-- index responsibility_party_org
+CREATE INDEX responsibility_party_org ON responsibility(party_org_id);
+
+-- index responsibility_person
+CREATE INDEX responsibility_person ON responsibility(person_id);
+
+-- index service_center_community
+CREATE INDEX service_center_community ON service_center(community_id);
 
 -- index staff_building
 CREATE INDEX staff_building ON staff_assignment(building_id);
