@@ -80,10 +80,20 @@ describe('数据交换 page', () => {
       // The fixed row lives in a grid the batch created: undoing the batch is refused, and says why.
       await page.getByRole('tab', { name: /导入/ }).first().click();
       await page.getByLabel('导入记录').locator('[role=row][row-id="1"]').click();
+      // An undo is one write that can take a while: meanwhile the button says so and cannot be pressed again.
+      await page.evaluate(() => {
+        const seen: string[] = [];
+        (window as unknown as { undoSeen: string[] }).undoSeen = seen;
+        new MutationObserver(() => {
+          for (const b of document.querySelectorAll('.batch-panel button')) if (b.textContent === '正在撤销…') seen.push((b as HTMLButtonElement).disabled ? 'disabled' : 'enabled');
+        }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+      });
       await page.getByRole('button', { name: '撤销所选批次' }).click();
       await expect
         .poll(() => page.locator('.error-banner').textContent(), { timeout: 30_000 })
         .toMatch(/^无法撤销这次导入：之后新增或修改的记录仍引用这次修改中的记录/);
+      expect([...new Set(await page.evaluate(() => (window as unknown as { undoSeen: string[] }).undoSeen))]).toEqual(['disabled']);
+      expect(await page.getByRole('button', { name: '撤销所选批次' }).isEnabled()).toBe(true);
       await screenshot(page, 'exchange-import-batches-1920x1080');
       expect(errors).toEqual([]);
       await context.close();

@@ -277,12 +277,19 @@ export function ImportWizard() {
     } else setError(result.error);
   };
 
+  // Undoing a large batch is one long write (about 20 s for 100k rows): the button says so meanwhile.
+  const [undoing, setUndoing] = useState(false);
   const undo = async () => {
     if (selectedBatch === null) return;
     setError(null);
+    setMessage(null);
+    setUndoing(true);
     const result = await api.call('exchange.undoBatch', { batchId: selectedBatch });
-    if (result.ok) setMessage(t.undone(result.value.summary));
-    else setError(result.error);
+    setUndoing(false);
+    if (result.ok) {
+      setMessage(t.undone(result.value.summary));
+      setSelectedBatch(null);
+    } else setError(result.error);
   };
 
   const busy = taskId !== null;
@@ -364,8 +371,8 @@ export function ImportWizard() {
       <div className="panel batch-panel">
         <div className="panel-head">
           <h2>{t.batches}</h2>
-          <button type="button" onClick={() => void undo()} disabled={selectedBatch === null}>
-            {t.undoBatch}
+          <button type="button" onClick={() => void undo()} disabled={selectedBatch === null || undoing || busy}>
+            {undoing ? t.undoingBatch : t.undoBatch}
           </button>
         </div>
         <DataGrid<ImportBatchRow>

@@ -47,6 +47,7 @@ export const t = {
   applied: (batch: number | null, rejected: number) =>
     batch === null ? '没有需要写入的变化：文件中的记录与数据库中的相同。' : `已导入，批次 #${batch}。${rejected > 0 ? `被拒绝的 ${rejected} 行已放入“待处理”。` : ''}`,
   undoBatch: '撤销所选批次',
+  undoingBatch: '正在撤销…',
   undone: (summary: string) => `已撤销：${summary}`,
   batches: '导入记录',
   batchColumns: { at: '时间', actor: '操作人', files: '文件', inserted: '新增', updated: '修改', unchanged: '未变', rejected: '拒绝', state: '状态' },
