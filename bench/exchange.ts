@@ -3,7 +3,7 @@
  *  - import of a 100k-row residents xlsx written by LibreOffice (the CSV is generated from the
  *    demo street's buildings, then `soffice --headless --convert-to xlsx`), end to end — read,
  *    validate, compare with the database (the dry run), then the one durable write — against
- *    exceljs' bare streaming read of the same file;
+ *    exceljs' bare streaming read of the same file; then the batch undone;
  *  - the import's write once more: its journal entry replayed on the same snapshot by sql.js and
  *    by native SQLite (better-sqlite3), to tell the engine's share of the write from ours;
  *  - export of the street-scale database (200k residents) to a full exchange package.
@@ -18,6 +18,7 @@ import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
 import { openCore } from '../src-main/core/core';
 import { applyPlan } from '../src-main/core/exchange/import/apply';
+import { undoBatch } from '../src-main/core/exchange/import/batches';
 import { makePlan } from '../src-main/core/exchange/import/service';
 import { makePackage, recordsIn } from '../src-main/core/exchange/packages/service';
 import { readXlsxRows } from '../src-main/core/exchange/read/xlsx';
@@ -120,14 +121,29 @@ async function phaseImport(dataDir: string, file: string): Promise<Figures> {
   const write = ms(t2);
   const total = ms(t);
   const journal = core.data.info()?.journalBytes ?? 0;
-  await core.close();
-  // The import's peak, before the journal is read back for the replays.
+  // The import's peak, before the undo and before the journal is read back for the replays.
   const rss = peakRssMb();
-  // The replays start from the snapshot this generation was opened on: only if nothing else was written since.
-  const [entry, ...others] = readJournal(realIo, join(dataDir, 'db', journalName(generation)), null).entries;
-  if (entry?.seq !== applied.seq || others.length > 0) throw new Error(`journal ${generation} should hold the import's write (seq ${applied.seq}) alone`);
+  // A wrong file imported is taken back as a whole: the batch undone in one write.
+  const t3 = performance.now();
+  const undone = undoBatch(ctx, applied.batchId ?? 0);
+  const undo = ms(t3);
+  await core.close();
+  // The replays start from the snapshot this generation was opened on: the import must be its first write.
+  const entry = readJournal(realIo, join(dataDir, 'db', journalName(generation)), null).entries[0];
+  if (entry?.seq !== applied.seq) throw new Error(`journal ${generation} should begin with the import's write (seq ${applied.seq})`);
   writeFileSync(entryFile, JSON.stringify(entry));
-  return { dryRun, write, total, rows: applied.totals.rows, inserted: applied.totals.inserted, rejected: applied.totals.rejected, journalMb: Math.round(journal / 1024 / 1024), rss };
+  return {
+    dryRun,
+    write,
+    total,
+    rows: applied.totals.rows,
+    inserted: applied.totals.inserted,
+    rejected: applied.totals.rejected,
+    journalMb: Math.round(journal / 1024 / 1024),
+    rss,
+    undo,
+    undoneSeq: undone.seq,
+  };
 }
 
 /**
@@ -232,6 +248,7 @@ async function main(): Promise<void> {
     `  写入（一次事务，审计 + 日志 fsync） ${String(imported.write).padStart(7)} ms`,
     `  导入端到端（预览 + 写入）           ${String(imported.total).padStart(7)} ms   ${r(imported.total, bare.read)}   目标 ≤ 10000 ms ${verdict((imported.total ?? 0) <= 10_000)}、≤ 1.5× ${verdict((imported.total ?? 0) <= 1.5 * (bare.read ?? 0))}`,
     `  行数 ${imported.rows}，新增 ${imported.inserted}，拒绝 ${imported.rejected}；日志 ${imported.journalMb} MB；峰值内存 ${imported.rss} MB（exceljs ${bare.rss} MB）`,
+    `  撤销这一批次（一次写入）           ${String(imported.undo).padStart(7)} ms`,
     `  写入的语句重放（${replayed.ops} 条，一次事务，含审计触发器）：sql.js ${replayed.replay} ms` +
       (native ? `，原生 SQLite ${native.replay} ms（sql.js 为其 ${r(replayed.replay, native.replay)}）` : '，原生 SQLite 未测'),
     `街道规模（${exported.residents} 实有人口）全量数据包导出：${exported.export} ms，${exported.records} 条记录，zip ${exported.zipMb} MB，峰值内存 ${exported.rss} MB`,
