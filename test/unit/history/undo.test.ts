@@ -111,4 +111,22 @@ describe('undo refused when later records depend on it', () => {
     expect(core.data.store().seq).toBe(seq);
     await core.close();
   });
+
+  it('says so when the row it would put back refers to a record removed since, and changes nothing', async () => {
+    const core = await demoCore();
+    const db = core.data.store().db;
+    const community = db.value<string>('SELECT code FROM community ORDER BY code LIMIT 1') ?? '';
+    const home = db.value<string>("SELECT code FROM grid WHERE kind <> '专属网格' ORDER BY code LIMIT 1") ?? '';
+    await call(core, 'records.save', { entity: 'grid', mode: 'create', values: { code: `${community}951`, name: '临时网格', communityCode: community, kind: '城市社区网格' } });
+    const idNumber = composeIdNumber('150102', '1981-03-03', 41);
+    await call(core, 'records.save', { entity: 'resident', mode: 'create', values: { idNumber, name: '搬走的', gridCode: `${community}951` } });
+    const moved = await call(core, 'records.save', { entity: 'resident', mode: 'update', key: idNumber, values: { gridCode: home } });
+    await call(core, 'records.remove', { entity: 'grid', key: `${community}951` });
+    const seq = core.data.store().seq;
+    const refused = await core.call('history.undo', { seq: moved.seq });
+    expect(refused.ok ? null : refused.error).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/^无法撤销：之后新增或修改的记录仍引用这次修改中的记录/) });
+    expect(core.data.store().seq).toBe(seq);
+    expect((await call(core, 'records.get', { entity: 'resident', key: idNumber })).gridCode).toBe(home);
+    await core.close();
+  });
 });
