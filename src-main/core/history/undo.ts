@@ -91,10 +91,11 @@ function foreignKeys(db: ReadDb): ForeignKey[] {
      FROM sqlite_master m, pragma_foreign_key_list(m.name) f WHERE m.type = 'table'`,
   );
   if (keys.some((k) => k.seq > 0)) throw new Error('undo checks single-column foreign keys only');
-  return keys.map((k) => ({
-    ...k,
-    to: k.to ?? db.value<string>('SELECT name FROM pragma_table_info(?) WHERE pk = 1', [k.parent]) ?? 'rowid',
-  }));
+  return keys.map((k) => {
+    const to = k.to ?? db.value<string>('SELECT name FROM pragma_table_info(?) WHERE pk = 1', [k.parent]);
+    if (!to) throw new Error(`${k.child}.${k.from} refers to ${k.parent}, which has no primary key column`);
+    return { ...k, to };
+  });
 }
 
 /**
