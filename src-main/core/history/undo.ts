@@ -67,6 +67,57 @@ function inverse(db: SqlDb, table: string, shape: TableShape, entry: AuditEntry)
   db.run(`UPDATE ${t} SET ${columns.map((c) => `${quote(c)} = ?`).join(', ')} WHERE ${where}`, [...columns.map((c) => before[c] ?? null), ...params]);
 }
 
+/**
+ * The rows (newest entry each) that no longer look as the write left them. A rowid table is
+ * compared in one query against the audit rows themselves; row by row, the 100k-row import's
+ * undo spent 4.7 s here.
+ */
+function changedRows(db: ReadDb, latest: AuditEntry[], shapes: Map<string, TableShape>): AuditEntry[] {
+  const changed = new Set<AuditEntry>();
+  for (const [entity, group] of groupByEntity(latest)) {
+    const shape = shapeOf(db, entity, shapes);
+    if (shape.keyColumns.length > 0) {
+      for (const e of group) if (currentImage(db, entity, shape, e) !== (e.op === 'delete' ? null : e.after)) changed.add(e);
+      continue;
+    }
+    const json = `json_object(${shape.columns.map((c) => `'${c}', r.${quote(c)}`).join(', ')})`;
+    const ids = new Set(
+      db
+        .all<{ id: number }>(
+          `SELECT a.id FROM json_each(?) j JOIN main.audit_log a ON a.id = j.value LEFT JOIN main.${quote(entity)} r ON r.rowid = a.row_id
+           WHERE (CASE WHEN r.rowid IS NULL THEN NULL ELSE ${json} END) IS NOT (CASE WHEN a.op = 'delete' THEN NULL ELSE a.after END)`,
+          [JSON.stringify(group.map((e) => e.id))],
+        )
+        .map((r) => r.id),
+    );
+    for (const e of group) if (ids.has(e.id)) changed.add(e);
+  }
+  return latest.filter((e) => changed.has(e));
+}
+
+/**
+ * Runs the inverse of every entry, newest first. A run of inserts into one rowid table (an
+ * import writes them 5000 at a time) is taken back by one DELETE: row by row, undoing the 100k-row
+ * import spent 9.5 s deleting its residents, 4.0 s in one statement.
+ */
+function invert(db: SqlDb, entries: AuditEntry[], shapes: Map<string, TableShape>): void {
+  for (let i = 0; i < entries.length; ) {
+    const e = entries[i] as AuditEntry;
+    const shape = shapeOf(db, e.entity, shapes);
+    let end = i + 1;
+    if (e.op === 'insert' && shape.keyColumns.length === 0) {
+      while (end < entries.length && entries[end]?.entity === e.entity && entries[end]?.op === 'insert') end++;
+    }
+    if (end - i > 1) {
+      const ids = entries.slice(i, end).map((x) => x.rowId);
+      db.run(`DELETE FROM main.${quote(e.entity)} WHERE rowid IN (SELECT value FROM json_each(?))`, [JSON.stringify(ids)]);
+    } else {
+      inverse(db, e.entity, shape, e);
+    }
+    i = end;
+  }
+}
+
 function groupByEntity(entries: AuditEntry[]): Map<string, AuditEntry[]> {
   const groups = new Map<string, AuditEntry[]>();
   for (const e of entries) {
@@ -178,7 +229,7 @@ export function undoWrite(ctx: CoreContext, seq: number): UndoResult {
     const id = `${e.entity}:${JSON.stringify(rowMatch(shape, e).params)}`;
     if (!latest.has(id)) latest.set(id, e);
   }
-  const changedSince = [...latest.values()].filter((e) => currentImage(db, e.entity, shapeOf(db, e.entity, shapes), e) !== (e.op === 'delete' ? null : e.after));
+  const changedSince = changedRows(db, [...latest.values()], shapes);
   if (changedSince.length > 0) {
     const first = changedSince[0];
     throw new AppError(
@@ -189,7 +240,7 @@ export function undoWrite(ctx: CoreContext, seq: number): UndoResult {
   const result = ctx.write(`history.undo:${seq}`, (w) => {
     // Rows come back in reverse order; a parent may reappear after its child within the write.
     w.run('PRAGMA defer_foreign_keys = ON');
-    for (const e of entries) inverse(w, e.entity, shapeOf(w, e.entity, shapes), e);
+    invert(w, entries, shapes);
     // A later write may have added a record that refers to one this write created (a resident in
     // its new grid). Checked here, before the journal is written: a deferred foreign key failing
     // at COMMIT would leave an entry on disk for a write that never happened.

@@ -4,6 +4,7 @@ import type { ImportFileReport, Input, ResidentRecord } from '../../../src-main/
 import type { CoreRuntime } from '../../../src-main/core/core';
 import { composeIdNumber } from '../../../src-main/core/people/idNumber';
 import { call, demoCore } from '../../helpers/core';
+import { dumpTables } from '../../helpers/dump';
 import { csv, firstValue, templateRows, upload, xlsx } from './files';
 
 let core: CoreRuntime;
@@ -78,6 +79,31 @@ describe('import: dry run, apply, batches', () => {
     expect(only(again)).toMatchObject({ inserted: 0, updated: 0, unchanged: 1 });
     await call(core, 'exchange.undoBatch', { batchId: applied.batchId ?? 0 });
     expect(firstValue(core, 'SELECT count(*) FROM household WHERE room IS NULL')).toBe(0);
+  });
+
+  it('undoes a batch of many new residents (rooms, tags) to exactly the state before it, and redoes it to exactly the state after', async () => {
+    const building = db().get<{ code: string; grid: string }>("SELECT b.code, g.code AS grid FROM building b JOIN grid g ON g.id = b.grid_id WHERE g.kind <> '专属网格' LIMIT 1");
+    if (!building) throw new Error('no building');
+    const rows = Array.from({ length: 40 }, (_, i) => ({
+      idNumber: newId(100 + i * 2),
+      name: `批量${i}`,
+      gridCode: building.grid,
+      buildingCode: building.code,
+      unit: '1单元',
+      room: `${900 + (i % 7)}`,
+      tags: i % 3 === 0 ? ['独居老人'] : [],
+    }));
+    // The exchange's own tables keep the batch (and then its undo): the street's data is compared.
+    const street = () => dumpTables(db(), /^exchange_/);
+    const before = street();
+    const applied = await call(core, 'exchange.importApply', { planId: (await preview(residentFile(rows))).planId });
+    expect(applied.totals.inserted).toBe(40);
+    const after = street();
+    const undone = await call(core, 'exchange.undoBatch', { batchId: applied.batchId ?? 0 });
+    expect(undone.summary).toMatch(/新增 实有人口 40 条/);
+    expect(street()).toBe(before);
+    await call(core, 'history.undo', { seq: undone.seq });
+    expect(street()).toBe(after);
   });
 
   it('undoes a batch as a whole while a later edit to another record stays; refuses when a later edit touched a record of the batch', async () => {

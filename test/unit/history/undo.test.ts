@@ -2,18 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { CoreRuntime } from '../../../src-main/core/core';
 import { openCore } from '../../../src-main/core/core';
 import { generateStreet } from '../../../src-main/core/demo/generate';
-import type { SqlDb } from '../../../src-main/core/db/sqlite';
 import { composeIdNumber } from '../../../src-main/core/people/idNumber';
 import { call, coresClosedAfterEach, demoCore, fixedClock, resourcesDir } from '../../helpers/core';
+import { dumpTables } from '../../helpers/dump';
 import { tempDataDir } from '../../helpers/storage';
 
 const cores = coresClosedAfterEach();
 const fresh = cores.demo;
 
-function dump(db: SqlDb): string {
-  const tables = db.all<{ name: string; ncol: number }>("SELECT name, ncol FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT IN ('audit_log') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name");
-  return tables.map(({ name, ncol }) => JSON.stringify(db.all(`SELECT * FROM "${name}" ORDER BY ${ncol > 1 ? '1, 2' : '1'}`))).join('\n');
-}
+const dump = dumpTables;
 
 const firstResident = (core: CoreRuntime): string =>
   core.data.store().db.value<string>('SELECT p.id_number FROM resident r JOIN person p ON p.id = r.person_id ORDER BY r.id LIMIT 1') ?? '';
