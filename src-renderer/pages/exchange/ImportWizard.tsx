@@ -277,7 +277,7 @@ export function ImportWizard() {
     } else setError(result.error);
   };
 
-  // Undoing a large batch is one long write (about 20 s for 100k rows): the button says so meanwhile.
+  // Undoing a large batch is one long write (about 12 s for 100k rows): the button says so meanwhile.
   const [undoing, setUndoing] = useState(false);
   const undo = async () => {
     if (selectedBatch === null) return;
