@@ -6,11 +6,12 @@
  *    exceljs' bare streaming read of the same file; then the batch undone;
  *  - the import's write once more: its journal entry replayed on the same snapshot by sql.js and
  *    by native SQLite (better-sqlite3), to tell the engine's share of the write from ours;
- *  - export of the street-scale database (200k residents) to a full exchange package.
+ *  - export of the street-scale database (200k residents) to a full exchange package, and that
+ *    package received by an empty installation of the same street.
  * Figures are printed with their targets, never asserted.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +21,7 @@ import { openCore } from '../src-main/core/core';
 import { applyPlan } from '../src-main/core/exchange/import/apply';
 import { undoBatch } from '../src-main/core/exchange/import/batches';
 import { makePlan } from '../src-main/core/exchange/import/service';
+import { receivePackage } from '../src-main/core/exchange/packages/receive';
 import { makePackage, recordsIn } from '../src-main/core/exchange/packages/service';
 import { readXlsxRows } from '../src-main/core/exchange/read/xlsx';
 import { loadSqlJs } from '../src-main/core/db/sqljs';
@@ -29,7 +31,7 @@ import { prepareConnection } from '../src-main/core/storage/connection';
 import { realIo } from '../src-main/core/storage/io';
 import { readJournal, type JournalEntry } from '../src-main/core/storage/journal';
 import { journalName } from '../src-main/core/storage/snapshot';
-import { copyData, ensureData, root, snapshotFile, wasm } from './data';
+import { copyData, ensureData, NOW, root, snapshotFile, wasm } from './data';
 import { machineLine, machineReference } from './machine';
 
 const resourcesDir = join(root, 'resources');
@@ -41,6 +43,8 @@ const { values } = parseArgs({
 });
 /** The import's journal entry, kept for the replay phases. */
 const entryFile = join(outDir, 'import-write.json');
+/** The street's full package, kept for the receive phase. */
+const packageDir = join(outDir, 'street-package');
 
 type Figures = Record<string, number>;
 const ms = (from: number): number => Math.round(performance.now() - from);
@@ -178,8 +182,36 @@ async function phaseExport(dataDir: string): Promise<Figures> {
   const made = makePackage(core.context({ actor: 'bench' }), { incremental: false });
   const exportMs = ms(t);
   const records = recordsIn(made.counts);
+  const street = core.data.store().db.get<{ code: string; name: string }>('SELECT code, name FROM street');
   await core.close();
-  return { export: exportMs, records, residents: made.counts.resident ?? 0, zipMb: Math.round((made.parts.reduce((n, p) => n + p.bytes.length, 0) / 1024 / 1024) * 10) / 10, rss: peakRssMb() };
+  const rss = peakRssMb();
+  // Kept for the receive phase: the parts in the order they apply, and the street they belong to.
+  rmSync(packageDir, { recursive: true, force: true });
+  mkdirSync(packageDir, { recursive: true });
+  made.parts.forEach((part, i) => writeFileSync(join(packageDir, `${String(i).padStart(3, '0')}-${part.fileName}`), part.bytes));
+  writeFileSync(join(packageDir, 'street.json'), JSON.stringify(street));
+  return { export: exportMs, records, residents: made.counts.resident ?? 0, zipMb: Math.round((made.parts.reduce((n, p) => n + p.bytes.length, 0) / 1024 / 1024) * 10) / 10, rss };
+}
+
+/** The street's full package received by an empty installation of the same street (a new workstation). */
+async function phaseReceive(): Promise<Figures> {
+  const street = JSON.parse(readFileSync(join(packageDir, 'street.json'), 'utf8')) as { code: string; name: string };
+  const dataDir = mkdtempSync(join(tmpdir(), 'scc-bench-receive-'));
+  const core = await openCore({ dataDir, resourcesDir, version: 'bench' });
+  core.data.create((db) => db.run('INSERT INTO street (id, code, name, created_at) VALUES (1, ?, ?, ?)', [street.code, street.name, NOW]));
+  const parts = readdirSync(packageDir).filter((n) => n.endsWith('.zip')).sort();
+  let inserted = 0;
+  const t = performance.now();
+  for (const name of parts) {
+    const outcome = receivePackage(core.context({ actor: 'bench' }), name.slice(4), readFileSync(join(packageDir, name)));
+    if (outcome.status !== 'applied') throw new Error(`${name} was not applied: ${outcome.status}`);
+    inserted += outcome.inserted;
+  }
+  const receive = ms(t);
+  const residents = core.data.store().db.value<number>('SELECT count(*) FROM resident') ?? 0;
+  await core.close();
+  rmSync(dataDir, { recursive: true, force: true });
+  return { receive, parts: parts.length, inserted, residents, rss: peakRssMb() };
 }
 
 function runPhase(args: string[]): Figures {
@@ -205,7 +237,9 @@ async function main(): Promise<void> {
             ? await phaseImport(data, file)
             : values.phase === 'replay-sqljs' || values.phase === 'replay-native'
               ? await phaseReplay(values.phase.slice(7), file, values.entry ?? '')
-              : await phaseExport(data);
+              : values.phase === 'receive'
+                ? await phaseReceive()
+                : await phaseExport(data);
     console.log(`RESULT ${JSON.stringify(result)}`);
     return;
   }
@@ -236,6 +270,12 @@ async function main(): Promise<void> {
   const exportDir = copyData(street);
   const exported = runPhase(['--phase', 'export', '--data', exportDir]);
   rmSync(exportDir, { recursive: true, force: true });
+  console.log('测量该数据包导入空库 …');
+  const received = runPhase(['--phase', 'receive']);
+  rmSync(packageDir, { recursive: true, force: true });
+  if (received.inserted !== exported.records || received.residents !== exported.residents) {
+    throw new Error(`the package rebuilt ${received.inserted} records (${received.residents} residents) of ${exported.records} (${exported.residents})`);
+  }
 
   const r = (a: number | undefined, b: number | undefined): string => (a !== undefined && b ? `${(a / b).toFixed(2)}×` : '');
   const lines = [
@@ -252,11 +292,12 @@ async function main(): Promise<void> {
     `  写入的语句重放（${replayed.ops} 条，一次事务，含审计触发器）：sql.js ${replayed.replay} ms` +
       (native ? `，原生 SQLite ${native.replay} ms（sql.js 为其 ${r(replayed.replay, native.replay)}）` : '，原生 SQLite 未测'),
     `街道规模（${exported.residents} 实有人口）全量数据包导出：${exported.export} ms，${exported.records} 条记录，zip ${exported.zipMb} MB，峰值内存 ${exported.rss} MB`,
+    `  该数据包导入空库（新工作站）：${received.receive} ms，${received.parts} 个包，新增 ${received.inserted} 条，峰值内存 ${received.rss} MB`,
   ];
   const machine = { before: referenceBefore, after: machineReference() };
   lines.push(machineLine(machine.before, machine.after));
   console.log(lines.join('\n'));
-  writeFileSync(join(outDir, 'results.json'), JSON.stringify({ at: new Date().toISOString(), machine, bare, reader, imported, replayed, native, exported }, null, 2));
+  writeFileSync(join(outDir, 'results.json'), JSON.stringify({ at: new Date().toISOString(), machine, bare, reader, imported, replayed, native, exported, received }, null, 2));
 }
 
 await main();
