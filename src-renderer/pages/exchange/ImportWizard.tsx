@@ -241,8 +241,6 @@ export function ImportWizard() {
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [applied, setApplied] = useState<ImportApplied | null>(null);
   const [taskId, setTaskId] = useState<string | null>(null);
-  // The write is one transaction the core never interrupts: no cancel is offered while it runs.
-  const [writing, setWriting] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [selectedBatch, setSelectedBatch] = useState<number | null>(null);
@@ -266,9 +264,7 @@ export function ImportWizard() {
     if (!preview) return;
     const id = `apply-${Date.now()}`;
     setTaskId(id);
-    setWriting(true);
     const result = await api.call('exchange.importApply', { planId: preview.planId, taskId: id });
-    setWriting(false);
     setTaskId(null);
     if (result.ok) {
       setApplied(result.value);
@@ -293,6 +289,8 @@ export function ImportWizard() {
   };
 
   const busy = taskId !== null;
+  // The write is one transaction the core never interrupts: no cancel is offered while it runs.
+  const writing = taskId?.startsWith('apply-') === true;
   const mine = progress && taskId && progress.taskId === taskId ? progress : null;
 
   return (
