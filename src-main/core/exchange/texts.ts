@@ -70,6 +70,7 @@ export const packageTexts = {
   deleteBlocked: (detail: string) => `数据交换包要删除的记录仍被其他记录引用，整个包未导入：${detail}`,
   applyFailed: (detail: string) => `数据交换包导入失败，数据库未作任何改动：${detail}`,
   packageNotFound: '没有找到这个数据交换包。',
+  mergedInvalid: '所选的本地值与数据包中的值组合后不符合规则，请调整选择。',
   folderMissing: (folder: string) => `导出目录 ${folder} 不存在：请插入 U 盘或连接共享文件夹后重试。`,
   tooManyToday: (parts: number) => `今天的数据交换包序号（文件名末 3 位，每天最多 999）不够本次导出的 ${parts} 个分包使用，请明天再导出。`,
   cannotSplit: (limit: number, size: number) =>

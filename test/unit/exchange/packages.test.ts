@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PackageExported, ResidentRecord } from '../../../src-main/contract';
+import type { GridRecord, PackageExported, ResidentRecord } from '../../../src-main/contract';
 import type { CoreRuntime } from '../../../src-main/core/core';
 import { openCore } from '../../../src-main/core/core';
 import { generateStreet } from '../../../src-main/core/demo/generate';
@@ -228,6 +228,26 @@ describe('exchange packages: receiving', () => {
     // After this exchange the earlier local edit is no longer "since the last exchange".
     const later = craftPackage({ streetCode: code, lines: { resident: [upsert(key, { ...(await resident(core, key)), ethnicity: '回族' })] } });
     expect((await call(core, 'exchange.receivePackage', upload(later))).status).toBe('applied');
+  });
+
+  it('refuses a record a person’s choices put together from both sides when it breaks a rule, and writes nothing', async () => {
+    const { core, code } = await street();
+    const grid = core.data.store().db.value<string>("SELECT code FROM grid WHERE kind <> '专属网格' LIMIT 1") ?? '';
+    const record = (await call(core, 'records.get', { entity: 'grid', key: grid })) as GridRecord;
+    await call(core, 'records.save', { entity: 'grid', mode: 'update', key: grid, values: { kind: '专属网格', dedicatedKind: '医院' } });
+    const p = craftPackage({ streetCode: code, lines: { grid: [upsert(grid, { ...record, name: `${record.name}（市）` })] } });
+    const held = await call(core, 'exchange.receivePackage', upload(p));
+    const id = held.conflicts[0]?.id ?? 0;
+    expect(held.conflicts[0]?.fields.map((f) => f.field)).toEqual(['name', 'kind', 'dedicatedKind']);
+    // 综合网格 from the city with the local 专属网格类别: a combination neither side has.
+    await call(core, 'exchange.decideConflict', { id, choice: { name: 'remote', kind: 'remote', dedicatedKind: 'local' } });
+    const seq = core.data.store().seq;
+    const refused = await core.call('exchange.applyPending', { packageId: p.packageId });
+    expect(refused.ok ? null : refused.error).toMatchObject({ code: 'VALIDATION', message: '所选的本地值与数据包中的值组合后不符合规则，请调整选择。' });
+    expect(core.data.store().seq).toBe(seq);
+    await call(core, 'exchange.decideConflict', { id, choice: { dedicatedKind: 'remote' } });
+    expect(await call(core, 'exchange.applyPending', { packageId: p.packageId })).toMatchObject({ status: 'applied', updated: 1 });
+    expect(await call(core, 'records.get', { entity: 'grid', key: grid })).toMatchObject({ name: `${record.name}（市）`, kind: record.kind, dedicatedKind: null });
   });
 
   it('merges a community workstation’s package into the street the same way', async () => {

@@ -282,6 +282,7 @@ function settle(ctx: CoreContext, opened: OpenedPackage, fileName: string, bytes
 
   // Everything decided: the package's records, with the person's choices where they conflicted.
   const writes: { entity: EntityName; record: AnyRecord }[] = [];
+  const merges: typeof writes = [];
   const deletes: { entity: EntityName; key: string }[] = [];
   let inserted = 0;
   let updated = 0;
@@ -297,14 +298,18 @@ function settle(ctx: CoreContext, opened: OpenedPackage, fileName: string, bytes
     if (u.kind === 'insert') inserted++;
     else updated++;
     writes.push({ entity: u.entity, record });
+    if (record !== u.record) merges.push({ entity: u.entity, record });
   }
   for (const d of plan.deletes) {
     const choice = decided.get(`${d.entity}\u001f${d.key}`);
     if (choice && (choice['*'] ?? Object.values(choice)[0]) === 'local') continue;
     if (repositories[d.entity].read(db, d.key) !== null) deletes.push(d);
   }
-  if (writes.some((w) => !validateRecord(w.entity, w.record as unknown as Record<string, unknown>, validationContext(db, today, () => true)).ok)) {
-    throw new AppError('VALIDATION', '所选的本地值与数据包中的值组合后不符合规则，请调整选择。');
+  // The package's own records were validated above; a record a person's choices put together
+  // from both sides was not.
+  if (merges.length > 0) {
+    const checks = validationContext(db, today, () => true);
+    if (merges.some((m) => !validateRecord(m.entity, m.record as unknown as Record<string, unknown>, checks).ok)) throw new AppError('VALIDATION', t.mergedInvalid);
   }
   let seq: number;
   try {
