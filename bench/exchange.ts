@@ -203,7 +203,7 @@ async function phaseReceive(): Promise<Figures> {
   let inserted = 0;
   const t = performance.now();
   for (const name of parts) {
-    const outcome = receivePackage(core.context({ actor: 'bench' }), name.slice(4), readFileSync(join(packageDir, name)));
+    const outcome = await receivePackage(core.context({ actor: 'bench' }), name.slice(4), readFileSync(join(packageDir, name)));
     if (outcome.status !== 'applied') throw new Error(`${name} was not applied: ${outcome.status}`);
     inserted += outcome.inserted;
   }

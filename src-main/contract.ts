@@ -15,6 +15,7 @@ import { recordKeyInput, saveRecordInput, undoInput, type AnyRecord, type SaveRe
 import { listGridsInput, type CommunityRow, type GridRow } from './dto/geo';
 import type { ScreenConfig } from './dto/screen';
 import {
+  applyPendingInput,
   batchInput,
   cancelInput,
   conflictDecisionInput,
@@ -121,7 +122,7 @@ export const contract = {
   'exchange.receivePackage': call<PackageOutcome>()(receivePackageInput),
   'exchange.conflicts': call<ConflictView[]>()(conflictListInput),
   'exchange.decideConflict': call<ConflictView>()(conflictDecisionInput),
-  'exchange.applyPending': call<PackageOutcome>()(packageIdInput),
+  'exchange.applyPending': call<PackageOutcome>()(applyPendingInput),
   'exchange.runSchedule': call<ScheduleStatus>()(emptyInput),
   'sync.status': call<SyncStatus>()(emptyInput),
   'sync.configure': call<SyncStatus>()(syncConfigureInput),

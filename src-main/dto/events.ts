@@ -14,6 +14,8 @@ export interface Progress {
   done: number;
   total: number | null;
   finished: boolean;
+  /** False once the work has reached its write, which runs to its end; absent: not said. */
+  cancellable?: boolean;
 }
 
 /** Sections of settings.json that changed, so open screens and pages take them up at once. */

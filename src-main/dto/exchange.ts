@@ -29,15 +29,17 @@ const importFile = z
   })
   .strict();
 
+/** Names the progress events of long work, and lets `exchange.cancel` stop it before it writes. */
+const taskId = z.string().min(1).max(64).optional();
+
 export const importPreviewInput = z
   .object({
     files: z.array(importFile).min(1).max(20),
-    /** Names the progress events, and lets `exchange.cancel` stop the work. */
-    taskId: z.string().min(1).max(64).optional(),
+    taskId,
   })
   .strict();
 
-export const importApplyInput = z.object({ planId: z.string().min(1).max(64), taskId: z.string().min(1).max(64).optional() }).strict();
+export const importApplyInput = z.object({ planId: z.string().min(1).max(64), taskId }).strict();
 export const cancelInput = z.object({ taskId: z.string().min(1).max(64) }).strict();
 export const batchInput = z.object({ batchId: z.number().int().positive() }).strict();
 
@@ -196,7 +198,7 @@ export interface QuarantineSummary {
 
 // ---------- export ----------
 
-export const exportTemplateInput = z.object({ entity: z.enum(entityNames) }).strict();
+export const exportTemplateInput = z.object({ entity: z.enum(entityNames), taskId }).strict();
 
 export interface TemplateExport extends FileDownload {
   records: number;
@@ -214,6 +216,7 @@ export const exportPackageInput = z
     folder: z.string().min(1).max(1000).optional(),
     /** Also queue it for upload to the city platform. */
     outbox: z.boolean().default(false),
+    taskId,
   })
   .strict();
 
@@ -248,8 +251,11 @@ export const receivePackageInput = z
   .object({
     fileName: z.string().min(1).max(255),
     contentBase64: z.string().min(1).max(100_000_000),
+    taskId,
   })
   .strict();
+
+export const applyPendingInput = z.object({ packageId: z.string().min(1).max(64), taskId }).strict();
 
 export interface PackageRow {
   packageId: string;

@@ -8,7 +8,8 @@ import { applyPending, decideConflict, listConflicts, receivePackage } from './p
 import { acknowledgePackage, exported, listPackages, makePackage } from './packages/service';
 import { runScheduledExport } from './sync/schedule';
 import { configureCity, runSync, syncStatus } from './sync/service';
-import { tasks } from './tasks';
+import { runTask, tasks } from './tasks';
+import { packageTexts, texts } from './texts';
 
 const decode = (files: { name: string; contentBase64: string; mapping?: Parameters<typeof previewImport>[1][number]['mapping'] }[]) =>
   files.map((f) => ({ name: f.name, bytes: Buffer.from(f.contentBase64, 'base64'), ...(f.mapping ? { mapping: f.mapping } : {}) }));
@@ -31,18 +32,22 @@ export const exchangeHandlers = defineHandlers({
   'exchange.quarantineResubmit': (input, ctx) => resubmitQuarantined(ctx, input.id, input.values),
   'exchange.quarantineDiscard': (input, ctx) => discardQuarantined(ctx, input.ids),
   'exchange.quarantineDownload': (input, ctx) => downloadQuarantine(ctx, input.entity),
-  'exchange.exportTemplate': async (input, ctx) => {
-    const made = await exportTemplate(ctx.db(), input.entity);
-    return { fileName: made.fileName, contentBase64: made.bytes.toString('base64'), records: made.records };
-  },
+  'exchange.exportTemplate': (input, ctx) =>
+    runTask(ctx, input.taskId, texts.templateDone, async (hooks) => {
+      const made = await exportTemplate(ctx.db(), input.entity, hooks.onProgress);
+      return { fileName: made.fileName, contentBase64: made.bytes.toString('base64'), records: made.records };
+    }),
   'exchange.exportPackage': (input, ctx) =>
-    exported(makePackage(ctx, { incremental: input.since === 'last', ...(input.folder ? { folder: input.folder } : {}), outbox: input.outbox }), input.download),
+    runTask(ctx, input.taskId, packageTexts.packageDone, async (hooks) =>
+      exported(makePackage(ctx, { incremental: input.since === 'last', ...(input.folder ? { folder: input.folder } : {}), outbox: input.outbox, onProgress: hooks.onProgress }), input.download),
+    ),
   'exchange.packages': (_input, ctx) => listPackages(ctx),
   'exchange.acknowledgePackage': (input, ctx) => acknowledgePackage(ctx, input.packageId),
-  'exchange.receivePackage': (input, ctx) => receivePackage(ctx, input.fileName, Buffer.from(input.contentBase64, 'base64')),
+  'exchange.receivePackage': (input, ctx) =>
+    runTask(ctx, input.taskId, packageTexts.receiveDone, (hooks) => receivePackage(ctx, input.fileName, Buffer.from(input.contentBase64, 'base64'), hooks)),
   'exchange.conflicts': (input, ctx) => listConflicts(ctx.db(), input.packageId),
   'exchange.decideConflict': (input, ctx) => decideConflict(ctx, input.id, input.choice),
-  'exchange.applyPending': (input, ctx) => applyPending(ctx, input.packageId),
+  'exchange.applyPending': (input, ctx) => runTask(ctx, input.taskId, packageTexts.receiveDone, (hooks) => applyPending(ctx, input.packageId, hooks)),
   'exchange.runSchedule': (_input, ctx) => runScheduledExport(ctx),
   'sync.status': (_input, ctx) => syncStatus(ctx),
   'sync.configure': (input, ctx) => configureCity(ctx, input),

@@ -1,7 +1,9 @@
+import type { CoreContext } from '../context';
+
 /**
- * Long exchange work (an import's dry run, an export) runs under a task id the UI chose, so a
- * second call can cancel it. Cancelling is only possible before anything is written: the write
- * itself is one transaction and is never interrupted halfway.
+ * Long exchange work (an import's dry run, an export, a package received) runs under a task id
+ * the UI chose, so a second call can cancel it. Cancelling is only possible before anything is
+ * written: the write itself is one transaction and is never interrupted halfway.
  */
 const running = new Map<string, AbortController>();
 
@@ -24,3 +26,35 @@ export const tasks = {
     return true;
   },
 };
+
+/** Lets the worker answer other calls (a cancel among them) in the middle of long work. */
+export const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** What long work is handed: the cancel signal, and where to report how far it got. */
+export interface TaskHooks {
+  signal?: AbortSignal;
+  /** `cancellable` false: the write has begun and will run to its end. */
+  onProgress?: (label: string, done: number, total: number | null, cancellable: boolean) => void;
+}
+
+/**
+ * Runs work as the task `taskId` (none: no progress, no cancel): progress events while it runs,
+ * and a finished one at its end, however it ends, so the UI's bar never stays behind.
+ */
+export async function runTask<T>(ctx: CoreContext, taskId: string | undefined, doneLabel: string, work: (hooks: TaskHooks) => Promise<T>): Promise<T> {
+  if (!taskId) return work({});
+  const controller = tasks.start(taskId);
+  try {
+    return await work({
+      signal: controller.signal,
+      onProgress: (label, done, total, cancellable) => {
+        // Past this point a cancel would not be honoured, so it is not accepted either.
+        if (!cancellable) tasks.finish(taskId);
+        ctx.emit('progress', { taskId, label, done, total, finished: false, cancellable });
+      },
+    });
+  } finally {
+    tasks.finish(taskId);
+    ctx.emit('progress', { taskId, label: doneLabel, done: 1, total: 1, finished: true });
+  }
+}

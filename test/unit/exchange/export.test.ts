@@ -5,6 +5,7 @@ import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { entityNames, type EntityName } from '../../../src-main/dto/records';
 import type { CoreRuntime } from '../../../src-main/core/core';
+import type { Progress } from '../../../src-main/contract';
 import { entities } from '../../../src-main/core/catalog/fields';
 import { cellFor } from '../../../src-main/core/exchange/export/xlsx';
 import { readRecords } from '../../../src-main/core/exchange/records';
@@ -42,6 +43,21 @@ describe('template export', () => {
         expect(r.updatedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
       }
     }
+  });
+
+  it('reports reading the records, then writing the rows with their count, then the end', async () => {
+    const core = await demo();
+    const events: Progress[] = [];
+    const off = core.subscribe((event) => {
+      if (event.name === 'progress' && event.payload.taskId === 'sheet') events.push(event.payload);
+    });
+    const made = await call(core, 'exchange.exportTemplate', { entity: 'resident', taskId: 'sheet' });
+    off();
+    expect(events.map((e) => [e.label, e.done, e.total, e.finished])).toEqual([
+      ['正在读取 实有人口信息表 的记录', 0, null, false],
+      ['正在写入 实有人口信息表', 0, made.records, false],
+      ['模板已导出', 1, 1, true],
+    ]);
   });
 
   it('writes the eight templates as xlsx whose IDs, codes and dates are text cells, and LibreOffice reads every value intact', async () => {

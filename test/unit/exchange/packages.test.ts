@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { GridRecord, PackageExported, ResidentRecord } from '../../../src-main/contract';
+import type { GridRecord, PackageExported, Progress, ResidentRecord } from '../../../src-main/contract';
 import type { CoreRuntime } from '../../../src-main/core/core';
 import { openCore } from '../../../src-main/core/core';
 import { generateStreet } from '../../../src-main/core/demo/generate';
@@ -13,6 +13,7 @@ import { makePackage, watermark } from '../../../src-main/core/exchange/packages
 import { readRecords } from '../../../src-main/core/exchange/records';
 import { composeIdNumber } from '../../../src-main/core/people/idNumber';
 import { entityNames } from '../../../src-main/dto/records';
+import { entities, importOrder } from '../../../src-main/core/catalog/fields';
 import { call, demoCore, fixedClock, resourcesDir, testCore } from '../../helpers/core';
 import { filesUnder, tempDataDir } from '../../helpers/storage';
 import { checkUpload } from '../../cityPlatform/server';
@@ -63,6 +64,19 @@ describe('exchange packages: export', () => {
     expect(applied).toMatchObject({ status: 'applied', origin: 'community', deleted: 0, updated: 0, unchanged: 0 });
     expect(everything(empty)).toEqual(everything(core));
     expect(applied.inserted).toBe(Object.values(made.counts).reduce((n, c) => n + (c ?? 0), 0));
+  });
+
+  it('reports each kind of record as it packs them, and the end', async () => {
+    const core = keep(await demoCore());
+    const events: Progress[] = [];
+    const off = core.subscribe((event) => {
+      if (event.name === 'progress' && event.payload.taskId === 'pack') events.push(event.payload);
+    });
+    await call(core, 'exchange.exportPackage', { since: 'full', taskId: 'pack' });
+    off();
+    expect(events.map((e) => e.label)).toEqual([...importOrder.map((entity) => `正在打包：${entities[entity].label}`), '数据交换包已生成']);
+    expect(events.slice(0, -1).every((e) => !e.finished && e.cancellable === false)).toBe(true);
+    expect(events.at(-1)?.finished).toBe(true);
   });
 
   it('exports increments since the last delivered package, with tombstones, and moves the watermark only on delivery', async () => {
@@ -248,6 +262,57 @@ describe('exchange packages: receiving', () => {
     await call(core, 'exchange.decideConflict', { id, choice: { dedicatedKind: 'remote' } });
     expect(await call(core, 'exchange.applyPending', { packageId: p.packageId })).toMatchObject({ status: 'applied', updated: 1 });
     expect(await call(core, 'records.get', { entity: 'grid', key: grid })).toMatchObject({ name: `${record.name}（市）`, kind: record.kind, dedicatedKind: null });
+  });
+
+  it('reports its progress with counts; a cancel while the records are checked changes nothing, and once the write has begun none is accepted', async () => {
+    const source = keep(await demoCore());
+    const made = await call(source, 'exchange.exportPackage', { since: 'full' });
+    const records = Object.values(made.counts).reduce((n, c) => n + (c ?? 0), 0);
+    const empty = keep(await testCore());
+    await call(empty, 'setup.createEmpty', streetOf(source));
+    const events: Progress[] = [];
+    let cancelOn = '正在校验数据包中的记录';
+    let cancelled: Promise<unknown> | null = null;
+    const off = empty.subscribe((event) => {
+      if (event.name !== 'progress' || event.payload.taskId !== 'pkg') return;
+      events.push(event.payload);
+      if (event.payload.label === cancelOn && !cancelled) cancelled = empty.call('exchange.cancel', { taskId: 'pkg' });
+    });
+    const receive = () => empty.call('exchange.receivePackage', { ...upload({ fileName: made.fileName, bytes: bytesOf(made) }), taskId: 'pkg' });
+    const seq = empty.data.store().seq;
+    const stopped = await receive();
+    expect(stopped.ok ? null : stopped.error.message).toBe('已取消导入数据交换包，数据库未作任何改动。');
+    expect(await cancelled).toEqual({ ok: true, value: { cancelled: true } });
+    expect(empty.data.store().seq).toBe(seq);
+    expect(events.at(-1)?.finished).toBe(true);
+
+    events.length = 0;
+    cancelled = null;
+    cancelOn = '正在写入数据库';
+    expect(await receive()).toMatchObject({ ok: true, value: { status: 'applied', inserted: records } });
+    off();
+    expect(await cancelled).toEqual({ ok: true, value: { cancelled: false } });
+    expect(everything(empty)).toEqual(everything(source));
+    expect([...new Set(events.map((e) => e.label))]).toEqual(['正在核对数据包的文件、记录数和 sha256', '正在校验数据包中的记录', '正在写入数据库', '数据交换包处理完毕']);
+    const checking = events.filter((e) => e.label === '正在校验数据包中的记录');
+    expect(checking.map((e) => [e.total, e.cancellable])).toEqual(checking.map(() => [records, true]));
+    expect(checking.map((e) => e.done)).toEqual(checking.map((_e, i) => i * 2000));
+    const writing = events.filter((e) => e.label === '正在写入数据库');
+    expect(writing.every((e) => e.total === records && e.cancellable === false)).toBe(true);
+    expect(writing.map((e) => e.done)).toEqual([...writing.map((e) => e.done)].sort((a, b) => a - b));
+    expect(writing.at(-1)?.done).toBeGreaterThan(0);
+    expect(events.at(-1)).toMatchObject({ finished: true, label: '数据交换包处理完毕' });
+  });
+
+  it('applies a package that arrives twice at once (by hand and by sync) once: the second finds the first’s write after its checks', async () => {
+    const source = keep(await demoCore());
+    const made = await call(source, 'exchange.exportPackage', { since: 'full' });
+    const empty = keep(await testCore());
+    await call(empty, 'setup.createEmpty', streetOf(source));
+    const file = upload({ fileName: made.fileName, bytes: bytesOf(made) });
+    const outcomes = await Promise.all([call(empty, 'exchange.receivePackage', file), call(empty, 'exchange.receivePackage', file)]);
+    expect(outcomes.map((o) => o.status)).toEqual(['applied', 'already-applied']);
+    expect(everything(empty)).toEqual(everything(source));
   });
 
   it('merges a community workstation’s package into the street the same way', async () => {

@@ -2,18 +2,28 @@ import type { EntityName } from '../../../dto/records';
 import { entities } from '../../catalog/fields';
 import type { ReadDb } from '../../db/sqlite';
 import { readRecords } from '../records';
-import { rowOf, writeTemplateXlsx } from './xlsx';
+import { texts as t } from '../texts';
+import type { TaskHooks } from '../tasks';
+import { rowOf, writeTemplateXlsx, type CellOut } from './xlsx';
 
 /** The template's file name: its title, as the city platform names it. */
 export const templateFileName = (entity: EntityName): string => `${entities[entity].title}.xlsx`;
 
+/** Rows between two progress reports. */
+const REPORT_EVERY = 5000;
+
 /** Every record of one kind as the city platform's template (SPEC §2), derived columns filled. */
-export async function exportTemplate(db: ReadDb, entity: EntityName): Promise<{ fileName: string; bytes: Buffer; records: number }> {
+export async function exportTemplate(db: ReadDb, entity: EntityName, onProgress?: TaskHooks['onProgress']): Promise<{ fileName: string; bytes: Buffer; records: number }> {
+  const { title } = entities[entity];
+  onProgress?.(t.progressReadingRecords(title), 0, null, false);
   const records = readRecords(db, entity);
-  const bytes = await writeTemplateXlsx(
-    entity,
-    records.map((r) => rowOf(entity, r.record as unknown as Record<string, unknown>)),
-  );
+  function* rows(): Generator<CellOut[]> {
+    for (let i = 0; i < records.length; i++) {
+      if (i % REPORT_EVERY === 0) onProgress?.(t.progressWritingSheet(title), i, records.length, false);
+      yield rowOf(entity, records[i]?.record as unknown as Record<string, unknown>);
+    }
+  }
+  const bytes = await writeTemplateXlsx(entity, rows());
   return { fileName: templateFileName(entity), bytes, records: records.length };
 }
 

@@ -12,6 +12,7 @@ import { openSheet } from '../read/open';
 import { isBlankCell, type CellValue, type SheetRow } from '../read/sheet';
 import { asStored, changedFields } from './asStored';
 import { texts } from '../texts';
+import { breathe } from '../tasks';
 
 /**
  * The dry run of an import (SPEC §2): every row read, validated and compared with the database,
@@ -126,9 +127,6 @@ const contentOf = (bindings: readonly ColumnBinding[], cells: readonly CellValue
 
 export const rawHash = (entity: EntityName, values: Record<string, string>): string =>
   createHash('sha256').update(`${entity}\u001e${JSON.stringify(values)}`).digest('hex');
-
-/** Lets the event loop run (a cancel request, progress events) during a long loop. */
-const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 function labelOf(record: AnyRecord | null, key: string | null): string {
   const r = (record ?? {}) as unknown as Record<string, unknown>;

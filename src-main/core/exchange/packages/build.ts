@@ -1,11 +1,12 @@
 import { createHash, randomUUID, type Hash } from 'node:crypto';
 import { Deflate, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import type { EntityName } from '../../../dto/records';
-import { importOrder } from '../../catalog/fields';
+import { entities, importOrder } from '../../catalog/fields';
 import type { ReadDb } from '../../db/sqlite';
 import { AppError } from '../../errors';
 import { packageTexts as t } from '../texts';
 import { readRecords, recordsByKey } from '../records';
+import type { TaskHooks } from '../tasks';
 import { changedKeys, type ChangedKeys } from './changes';
 import { fileNameOf, packageFileName, SPEC_VERSION, type Manifest, type PackageLine } from './manifest';
 
@@ -30,6 +31,8 @@ export interface BuildOptions {
   daySeq: number;
   /** The largest zip file a part may be; PACKAGE_LIMIT unless a test needs small parts. */
   limitBytes?: number;
+  /** Told each kind of record as it is packed. */
+  onProgress?: TaskHooks['onProgress'];
 }
 
 export interface BuiltPackage {
@@ -382,7 +385,10 @@ export function buildPackages(db: ReadDb, options: BuildOptions): BuiltPackage[]
   const limit = options.limitBytes ?? PACKAGE_LIMIT;
   const mtime = new Date(options.createdAt);
   const changes = options.since ? changedKeys(db, options.since.seq) : null;
-  const read = (entity: EntityName): PackageLine[] => linesFor(db, entity, options.since, changes);
+  const read = (entity: EntityName): PackageLine[] => {
+    options.onProgress?.(t.progressPacking(entities[entity].label), 0, null, false);
+    return linesFor(db, entity, options.since, changes);
+  };
   const header: ManifestHeader = {
     spec: SPEC_VERSION,
     direction: options.direction,

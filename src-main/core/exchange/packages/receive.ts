@@ -13,6 +13,7 @@ import { asStored, changedFields } from '../import/asStored';
 import { writeRecords } from '../import/apply';
 import { recordsByKey } from '../records';
 import { packageTexts as t } from '../texts';
+import { breathe } from '../tasks';
 import { changedKeys } from './changes';
 import { openPackage, PackageRejected, type OpenedPackage, type PackageProblem } from './open';
 import { DELIVERED_EXPORT } from './service';
@@ -57,7 +58,13 @@ const labelOf = (record: AnyRecord | null, key: string): string => {
   return typeof r.name === 'string' ? r.name : typeof r.title === 'string' ? r.title : key;
 };
 
-function validateAll(db: ReadDb, opened: OpenedPackage, today: string): Plan {
+/** Records checked between two looks at the event loop, where a cancel and other calls get through. */
+const STEP = 2000;
+
+/** Called every STEP records while they are checked: reports, breathes, and stops when cancelled. */
+type Pause = (done: number, total: number) => Promise<void>;
+
+async function validateAll(db: ReadDb, opened: OpenedPackage, today: string, pause: Pause): Promise<Plan> {
   const inPackage = new Map<string, Set<string>>();
   const add = (entity: string, key: string): void => {
     let set = inPackage.get(entity);
@@ -74,11 +81,15 @@ function validateAll(db: ReadDb, opened: OpenedPackage, today: string): Plan {
   const ctx = validationContext(db, today, (entity, key) => inPackage.get(entity)?.has(key) === true);
   const problems: PackageProblem[] = [];
   const plan: Plan = { upserts: [], deletes: [], drafts: [] };
+  const total = [...opened.lines.values()].reduce((n, lines) => n + lines.length, 0);
+  let done = 0;
+  await pause(0, total);
   for (const entity of importOrder) {
     const lines = opened.lines.get(entity) ?? [];
     const file = `${entity}.ndjson`;
     const upserts: { key: string; record: AnyRecord }[] = [];
     for (const { line, value } of lines) {
+      if (++done % STEP === 0) await pause(done, total);
       if (value.op === 'delete') {
         plan.deletes.push({ entity, key: value.key });
         continue;
@@ -197,13 +208,27 @@ function outcome(packageId: string, fileName: string, origin: 'city' | 'communit
   return { packageId, fileName, origin, status, seq: null, inserted: 0, updated: 0, deleted: 0, unchanged: 0, conflicts: [], message, ...extra };
 }
 
+export interface ReceiveOptions {
+  /** Stops the checks; once the write has begun it runs to its end (one transaction). */
+  signal?: AbortSignal;
+  onProgress?: (label: string, done: number, total: number | null, cancellable: boolean) => void;
+}
+
 /**
  * Receives a package: checks, validates, and applies it, or keeps it with its conflicts for a
- * person to settle (then `applyPending`). `via` names where it came from, for the record.
+ * person to settle (then `applyPending`).
  */
-export function receivePackage(ctx: CoreContext, fileName: string, bytes: Uint8Array): PackageOutcome {
-  const db = ctx.db();
+export async function receivePackage(ctx: CoreContext, fileName: string, bytes: Uint8Array, options: ReceiveOptions = {}): Promise<PackageOutcome> {
+  options.onProgress?.(t.progressOpening, 0, null, true);
   const opened = openPackage(bytes);
+  const refusal = refusalOf(ctx, opened, fileName);
+  if (refusal) return refusal;
+  return settle(ctx, opened, fileName, bytes, opened.manifest.direction === 'down' ? 'city' : 'community', options);
+}
+
+/** Why this street takes no package like this one (an error), or that it has it already. */
+function refusalOf(ctx: CoreContext, opened: OpenedPackage, fileName: string): PackageOutcome | null {
+  const db = ctx.db();
   const { manifest } = opened;
   const street = db.value<string>('SELECT code FROM street WHERE id = 1') ?? '';
   if (manifest.streetCode !== street) throw new AppError('VALIDATION', t.otherStreet(manifest.streetCode, street));
@@ -212,11 +237,11 @@ export function receivePackage(ctx: CoreContext, fileName: string, bytes: Uint8A
   if (known?.origin === 'local') throw new AppError('CONFLICT', t.ownPackage);
   if (origin === 'community' && manifest.source.app !== ctx.appName) throw new AppError('VALIDATION', t.foreignUp(manifest.source.app));
   if (known?.status === 'applied') return outcome(manifest.packageId, fileName, origin, 'already-applied', t.alreadyApplied);
-  return settle(ctx, opened, fileName, bytes, origin);
+  return null;
 }
 
 /** Applies a package kept for conflicts once every conflict has been decided. */
-export function applyPending(ctx: CoreContext, packageId: string): PackageOutcome {
+export async function applyPending(ctx: CoreContext, packageId: string, options: ReceiveOptions = {}): Promise<PackageOutcome> {
   const row = ctx.db().get<{ fileName: string; origin: 'city' | 'community'; status: string }>(
     'SELECT file_name AS fileName, origin, status FROM exchange_package WHERE package_id = ?',
     [packageId],
@@ -225,15 +250,30 @@ export function applyPending(ctx: CoreContext, packageId: string): PackageOutcom
   if (row.status === 'applied') return outcome(packageId, row.fileName, row.origin, 'already-applied', t.alreadyApplied);
   const bytes = exchangeFiles.read(ctx, 'inbox', `${packageId}.zip`);
   if (!bytes) throw new AppError('NOT_FOUND', t.notInInbox);
-  return settle(ctx, openPackage(bytes), row.fileName, bytes, row.origin);
+  options.onProgress?.(t.progressOpening, 0, null, true);
+  return settle(ctx, openPackage(bytes), row.fileName, bytes, row.origin, options);
 }
 
-function settle(ctx: CoreContext, opened: OpenedPackage, fileName: string, bytes: Uint8Array, origin: 'city' | 'community'): PackageOutcome {
-  const db = ctx.db();
+async function settle(ctx: CoreContext, opened: OpenedPackage, fileName: string, bytes: Uint8Array, origin: 'city' | 'community', options: ReceiveOptions): Promise<PackageOutcome> {
   const today = ctx.now().slice(0, 10);
   const { manifest } = opened;
   const packageId = manifest.packageId;
-  const plan = validateAll(db, opened, today);
+  const seqBefore = ctx.data.store().seq;
+  const pause: Pause = async (done, total) => {
+    options.onProgress?.(t.progressChecking, done, total, true);
+    await breathe();
+    if (options.signal?.aborted) throw new AppError('CONFLICT', t.receiveCancelled);
+  };
+  let plan = await validateAll(ctx.db(), opened, today, pause);
+  // Other calls were answered while the records were checked. When one of them wrote (an edit,
+  // this same package arriving by sync), the checks are made again against what is there now,
+  // this time without a pause, so nothing can come between them and the write.
+  if (ctx.data.store().seq !== seqBefore) {
+    const refusal = refusalOf(ctx, opened, fileName);
+    if (refusal) return refusal;
+    plan = await validateAll(ctx.db(), opened, today, () => Promise.resolve());
+  }
+  const db = ctx.db();
   const drafts = findConflicts(db, plan, today);
 
   // Decisions already taken stand while the local record is still what the person saw.
@@ -311,10 +351,11 @@ function settle(ctx: CoreContext, opened: OpenedPackage, fileName: string, bytes
     const checks = validationContext(db, today, () => true);
     if (merges.some((m) => !validateRecord(m.entity, m.record as unknown as Record<string, unknown>, checks).ok)) throw new AppError('VALIDATION', t.mergedInvalid);
   }
+  options.onProgress?.(t.progressWriting, 0, writes.length, false);
   let seq: number;
   try {
     seq = ctx.write(`exchange.package.apply:${origin}`, (w) => {
-      writeRecords(w, writes, now);
+      writeRecords(w, writes, now, (done) => options.onProgress?.(t.progressWriting, done, writes.length, false));
       for (const entity of [...importOrder].reverse()) {
         for (const d of deletes.filter((x) => x.entity === entity)) repositories[entity].remove(w, d.key);
       }

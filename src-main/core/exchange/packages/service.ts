@@ -7,6 +7,7 @@ import { AppError } from '../../errors';
 import { packageTexts as t } from '../texts';
 import { buildPackages, type BuiltPackage } from './build';
 import { queueUpload } from '../sync/outbox';
+import type { TaskHooks } from '../tasks';
 
 /**
  * Packages this street makes. The watermark is the newest export that was delivered: written
@@ -57,6 +58,7 @@ export interface MakeOptions {
   outbox?: boolean;
   /** The largest package (zip) the city platform takes; SPEC §4's 50 MiB unless a test says. */
   limitBytes?: number;
+  onProgress?: TaskHooks['onProgress'];
 }
 
 /** Builds an export, records its parts, and delivers them where asked (folder, outbox); one write. */
@@ -75,6 +77,7 @@ export function makePackage(ctx: CoreContext, options: MakeOptions): MadeExport 
     since: since ? { at: since.at, seq: since.seq } : null,
     daySeq,
     ...(options.limitBytes !== undefined ? { limitBytes: options.limitBytes } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   // seq3 (SPEC §3) counts to 999 a day; a split export uses one number per part.
   if (daySeq + built.length - 1 > 999) throw new AppError('VALIDATION', t.tooManyToday(built.length));

@@ -1,5 +1,6 @@
 import { Unzip, UnzipInflate, unzipSync } from 'fflate';
 import type { CellValue, SheetRow } from './sheet';
+import { breathe } from '../tasks';
 
 /**
  * The first sheet of an xlsx, row by row, streamed out of the zip (a 100k-row roster never sits
@@ -172,8 +173,6 @@ function parseRow(book: Workbook, attrs: string, body: string, fallbackRow: numb
   while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
   return { row, cells };
 }
-
-const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export async function* readXlsxRows(bytes: Uint8Array, signal?: AbortSignal): AsyncGenerator<SheetRow> {
   const book = readWorkbook(bytes);

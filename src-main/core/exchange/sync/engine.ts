@@ -108,7 +108,7 @@ export async function syncOnce(ctx: CoreContext, options: SyncOptions): Promise<
         report.pulled.push(item.packageId);
         let outcome;
         try {
-          outcome = receivePackage(ctx, `${item.packageId}.zip`, bytes as Uint8Array);
+          outcome = await receivePackage(ctx, `${item.packageId}.zip`, bytes as Uint8Array);
         } catch (error) {
           if (error instanceof AppError) fail(t.packageRefused(item.packageId, error.message));
           throw error;
