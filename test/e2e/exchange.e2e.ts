@@ -207,6 +207,55 @@ describe('数据交换 page', () => {
       await served.stop();
     }
   });
+
+  it('receives a whole street into an empty installation with a progress bar that counts, and no 取消 once the write has begun', async () => {
+    const streetDir = freshDataDir();
+    runScc(['init', '--size', 'tiny', '--data', streetDir]);
+    const usb = freshDataDir('scc-usb-');
+    runScc(['export', '--data', streetDir, '--package', '--out', usb]);
+    const zipFile = join(usb, readdirSync(usb).find((f) => f.endsWith('.zip')) ?? '');
+    const dataDir = freshDataDir();
+    runScc(['init', '--empty', '--name', '新华街道', '--code', '150102003', '--data', dataDir]);
+    const served = await serve(dataDir);
+    try {
+      const { page, errors, context } = await openPage(browser, `${served.url}/#/exchange`);
+      await page.getByRole('tab', { name: '导出与数据包' }).click();
+      // Every state the bar passes through, however short, seen by watching the DOM from before the file is chosen.
+      await page.evaluate(() => {
+        const seen: { text: string; cancel: boolean; chooserDisabled: boolean }[] = [];
+        (window as unknown as { barSeen: typeof seen }).barSeen = seen;
+        new MutationObserver(() => {
+          const bar = document.querySelector('.task-progress');
+          if (!bar) return;
+          const text = bar.querySelector('.progress-label')?.textContent ?? '';
+          const chooser = document.querySelector<HTMLInputElement>('input[aria-label="选择数据包（.zip）"]');
+          if (seen.at(-1)?.text !== text) seen.push({ text, cancel: [...bar.querySelectorAll('button')].some((b) => b.textContent === '取消'), chooserDisabled: chooser?.disabled === true });
+        }).observe(document.body, { subtree: true, childList: true, characterData: true });
+      });
+      await page.getByLabel('选择数据包（.zip）').setInputFiles(zipFile);
+      await expect.poll(() => page.locator('.ok-banner').textContent(), { timeout: 60_000 }).toMatch(/^已导入：新增 \d+、修改 0、删除 0、未变 0。$/);
+      const inserted = Number((await page.locator('.ok-banner').textContent())?.match(/新增 (\d+)/)?.[1]);
+      expect(inserted).toBeGreaterThan(2000);
+      const seen = await page.evaluate(() => (window as unknown as { barSeen: { text: string; cancel: boolean; chooserDisabled: boolean }[] }).barSeen);
+      expect(seen.every((s) => s.chooserDisabled)).toBe(true);
+      expect(seen[0]?.text).toBe('正在读取数据包文件…');
+      const checking = seen.filter((s) => s.text.startsWith('正在校验数据包中的记录'));
+      expect(checking[0]?.text).toBe(`正在校验数据包中的记录（0/${inserted}）`);
+      expect(checking.every((s) => s.cancel)).toBe(true);
+      const writing = seen.filter((s) => s.text.startsWith('正在写入数据库'));
+      expect(writing.length).toBeGreaterThan(0);
+      expect(writing.every((s) => !s.cancel && new RegExp(`^正在写入数据库（\\d+/${inserted}）$`).test(s.text))).toBe(true);
+      expect(seen.findIndex((s) => s === writing[0])).toBeGreaterThan(seen.findIndex((s) => s === checking.at(-1)));
+      expect(await page.locator('.task-progress').count()).toBe(0);
+      expect(await page.getByLabel('选择数据包（.zip）').isEnabled()).toBe(true);
+      const row = page.getByLabel('数据包记录').locator('[role=row]', { hasText: '已导入' });
+      await expect.poll(() => row.textContent()).toContain(String(inserted));
+      expect(errors).toEqual([]);
+      await context.close();
+    } finally {
+      await served.stop();
+    }
+  }, 120_000);
 });
 
 /** A resident with no other role, read from the served street's snapshot with the sqlite3 CLI. */

@@ -4,6 +4,7 @@ import { api } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { ErrorBanner } from '../../components/Feedback';
 import { formatValue } from './format';
+import { newTaskId, TaskProgress } from './TaskProgress';
 import { t } from './texts';
 
 const c = t.conflicts;
@@ -69,9 +70,15 @@ export function ConflictsPanel() {
   const byPackage = new Map<string, ConflictView[]>();
   for (const x of conflicts.data ?? []) byPackage.set(x.packageId, [...(byPackage.get(x.packageId) ?? []), x]);
 
+  // A large package is checked again and written whole: its bar shows how far that got.
+  const [applying, setApplying] = useState<{ packageId: string; taskId: string } | null>(null);
   const apply = async (packageId: string) => {
     setError(null);
-    const result = await api.call('exchange.applyPending', { packageId });
+    setMessage(null);
+    const taskId = newTaskId('apply-package');
+    setApplying({ packageId, taskId });
+    const result = await api.call('exchange.applyPending', { packageId, taskId });
+    setApplying(null);
     if (result.ok) setMessage(result.value.message);
     else setError(result.error);
   };
@@ -93,11 +100,12 @@ export function ConflictsPanel() {
               <h3>{list[0]?.packageLabel ?? c.packageOf(packageId)}</h3>
               <div className="button-row tight">
                 {open > 0 && <span className="muted">{c.undecided(open)}</span>}
-                <button type="button" className="primary" disabled={open > 0} onClick={() => void apply(packageId)}>
+                <button type="button" className="primary" disabled={open > 0 || applying !== null} onClick={() => void apply(packageId)}>
                   {c.applyPackage}
                 </button>
               </div>
             </div>
+            {applying?.packageId === packageId && <TaskProgress taskId={applying.taskId} label={c.applying} writeNote={t.export.noCancelWhileWriting} />}
             {list.map((x) => (
               <ConflictCard key={x.id} conflict={x} onError={setError} />
             ))}

@@ -7,9 +7,13 @@ import { useCall } from '../../api/useCall';
 import { DataGrid } from '../../components/DataGrid';
 import { ErrorBanner } from '../../components/Feedback';
 import { formatTime, XLSX, ZIP } from './format';
+import { newTaskId, TaskProgress } from './TaskProgress';
 import { t } from './texts';
 
 const e = t.export;
+
+type TaskKind = keyof typeof e.working | 'acknowledge';
+
 
 const packageColumns: ColDef<PackageRow>[] = [
   { field: 'createdAt', headerName: e.columns.at, width: 170, valueFormatter: (p) => formatTime(p.value as string) },
@@ -37,31 +41,37 @@ export function ExportPanel({ onConflicts }: { onConflicts: () => void }) {
   const [selected, setSelected] = useState<PackageRow | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [task, setTask] = useState<{ id: string; kind: TaskKind } | null>(null);
 
-  const act = async (work: () => Promise<string | null>) => {
+  // One piece of work at a time, under a task id, so its progress (and a cancel) can be told apart.
+  const act = async (kind: TaskKind, work: (taskId: string) => Promise<string | null>) => {
     setError(null);
     setMessage(null);
-    setBusy(true);
+    const id = newTaskId(kind);
+    setTask({ id, kind });
     try {
-      const done = await work();
+      const done = await work(id);
       if (done) setMessage(done);
     } finally {
-      setBusy(false);
+      setTask(null);
     }
   };
 
+  const busy = task !== null;
+  const bar = (kind: keyof typeof e.working) =>
+    task?.kind === kind && <TaskProgress taskId={task.id} label={e.working[kind]} {...(kind === 'receive' ? { writeNote: e.noCancelWhileWriting } : {})} />;
+
   const exportTemplate = (entity: EntityName) =>
-    act(async () => {
-      const result = await api.call('exchange.exportTemplate', { entity });
+    act('template', async (taskId) => {
+      const result = await api.call('exchange.exportTemplate', { entity, taskId });
       if (!result.ok) return (setError(result.error), null);
       downloadBase64(result.value.fileName, XLSX, result.value.contentBase64);
       return `已导出 ${result.value.fileName}（${result.value.records} 条）。`;
     });
 
   const exportPackage = () =>
-    act(async () => {
-      const result = await api.call('exchange.exportPackage', { since: incremental ? 'last' : 'full', download, outbox, ...(toFolder && folder.trim() ? { folder: folder.trim() } : {}) });
+    act('package', async (taskId) => {
+      const result = await api.call('exchange.exportPackage', { since: incremental ? 'last' : 'full', download, outbox, taskId, ...(toFolder && folder.trim() ? { folder: folder.trim() } : {}) });
       if (!result.ok) return (setError(result.error), null);
       const { parts } = result.value;
       for (const part of parts) if (part.contentBase64) downloadBase64(part.fileName, ZIP, part.contentBase64);
@@ -71,15 +81,15 @@ export function ExportPanel({ onConflicts }: { onConflicts: () => void }) {
     });
 
   const receive = (file: File) =>
-    act(async () => {
-      const result = await api.call('exchange.receivePackage', { fileName: file.name, contentBase64: await readAsBase64(file) });
+    act('receive', async (taskId) => {
+      const result = await api.call('exchange.receivePackage', { fileName: file.name, contentBase64: await readAsBase64(file), taskId });
       if (!result.ok) return (setError(result.error), null);
       if (result.value.status === 'conflict') onConflicts();
       return result.value.message;
     });
 
   const acknowledge = () =>
-    act(async () => {
+    act('acknowledge', async () => {
       if (!selected) return null;
       const result = await api.call('exchange.acknowledgePackage', { packageId: selected.packageId });
       if (!result.ok) return (setError(result.error), null);
@@ -103,6 +113,7 @@ export function ExportPanel({ onConflicts }: { onConflicts: () => void }) {
               </button>
             ))}
           </div>
+          {bar('template')}
         </div>
         <div className="panel">
           <div className="panel-head">
@@ -139,14 +150,16 @@ export function ExportPanel({ onConflicts }: { onConflicts: () => void }) {
               {e.make}
             </button>
           </div>
+          {bar('package')}
           <div className="divider" />
           <h3 className="sub-head">{e.receive}</h3>
           <p className="muted">{e.receiveLead}</p>
-          <label className="file-button inline">
+          <label className={busy ? 'file-button inline disabled' : 'file-button inline'}>
             {e.chooseZip}
             <input
               type="file"
               accept=".zip"
+              disabled={busy}
               aria-label={e.chooseZip}
               onChange={(x) => {
                 const file = x.target.files?.[0];
@@ -155,12 +168,13 @@ export function ExportPanel({ onConflicts }: { onConflicts: () => void }) {
               }}
             />
           </label>
+          {bar('receive')}
         </div>
       </div>
       <div className="panel package-panel">
         <div className="panel-head">
           <h2>{e.packages}</h2>
-          <button type="button" onClick={() => void acknowledge()} disabled={!selected || selected.origin !== 'local' || selected.status !== 'created'}>
+          <button type="button" onClick={() => void acknowledge()} disabled={busy || !selected || selected.origin !== 'local' || selected.status !== 'created'}>
             {e.acknowledge}
           </button>
         </div>
