@@ -6,5 +6,7 @@ export default defineConfig({
     environment: 'node',
     pool: 'forks',
     testTimeout: 30_000,
+    // Each test file removes the directories it made (test/helpers/tempDirs.ts).
+    setupFiles: ['test/helpers/removeTempDirs.ts'],
   },
 });

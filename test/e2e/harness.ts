@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { startScc, type ServedScc } from '../helpers/sccServe';
+import { tempDir } from '../helpers/tempDirs';
 
 export const repoRoot = join(import.meta.dirname, '..', '..');
 export const screenshotDir = join(repoRoot, 'test-output', 'screenshots');
@@ -11,7 +11,7 @@ const scc = join(repoRoot, 'bin', 'scc.js');
 
 /** A fresh data directory per test, so no test sees another's data. */
 export function freshDataDir(prefix = 'scc-e2e-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  return tempDir(prefix);
 }
 
 /** Runs `scc …` to completion (init, import, …) and returns its output; throws on a non-zero exit. */

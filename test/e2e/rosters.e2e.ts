@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import type { RecordDetail, ResidentRecord, RosterPage, RosterQueryInput, ScopeC
 import { composeIdNumber } from '../../src-main/core/people/idNumber';
 import { apiCall, freshDataDir, launchBrowser, openPage, runScc, screenshot, serve, type Served } from './harness';
 import { apiPage, cell, clearPageRequests, dataRowIds, editCell, expectToast, filterButton, filterEnum, grid, nodeCount, onScreen, scopeNode, notePageRequests, notePageRequestsFromLoad, openFilter, pageRequests, pasteText, reveal, statusLine, total, type SentPage } from './rosterUi';
+import { tempDir } from '../helpers/tempDirs';
 
 let browser: Browser;
 let served: Served;
@@ -249,7 +249,7 @@ describe('实有人口 roster in Chromium', () => {
     if (!community) throw new Error('no community');
     await scopeNode(page, community.code).click();
     await expect.poll(() => total(residents)).toBe(residentsIn(community.code));
-    const dir = mkdtempSync(join(tmpdir(), 'scc-export-'));
+    const dir = tempDir('scc-export-');
 
     await page.getByRole('button', { name: '导出' }).click();
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel（.xlsx）' }).click()]);

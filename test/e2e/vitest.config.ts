@@ -9,5 +9,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // Each test file removes the directories it made (test/helpers/tempDirs.ts).
+    setupFiles: ['test/helpers/removeTempDirs.ts'],
   },
 });

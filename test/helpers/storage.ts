@@ -1,17 +1,17 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadSqlJs } from '../../src-main/core/db/sqljs';
 import { DataDirectory, type DataDirectoryOptions } from '../../src-main/core/storage/dataDirectory';
 import { realIo, type FileIo } from '../../src-main/core/storage/io';
 import { isoTimestamp } from '../../src-main/core/time';
 import { resourcesDir } from './core';
+import { tempDir } from './tempDirs';
 
 export const wasmPath = join(resourcesDir, 'sql-wasm.wasm');
 
 export function tempDataDir(prefix = 'scc-store-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  return tempDir(prefix);
 }
 
 let tick = 0;

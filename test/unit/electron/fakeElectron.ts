@@ -1,7 +1,5 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { vi } from 'vitest';
+import { tempDir } from '../../helpers/tempDirs';
 
 /**
  * A fake `electron` module: records what the shell asks of Electron, so the wiring (IPC
@@ -14,7 +12,7 @@ export function createFakeElectron() {
   const windows: FakeWindow[] = [];
   const appEvents = new Map<string, ((...args: unknown[]) => void)[]>();
   const screenEvents = new Map<string, (() => void)[]>();
-  const appData = mkdtempSync(join(tmpdir(), 'scc-fake-appdata-'));
+  const appData = tempDir('scc-fake-appdata-');
   let menuTemplate: unknown[] = [];
   let nextId = 1;
 

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +12,7 @@ import { parseCsv } from '../../../src-main/core/exchange/read/csv';
 import { repositories } from '../../../src-main/core/records';
 import { call, coresClosedAfterEach, testCore } from '../../helpers/core';
 import { xlsxToCsv } from './libreoffice';
+import { tempDir } from '../../helpers/tempDirs';
 
 const cores = coresClosedAfterEach();
 const demo = cores.demo;
@@ -62,7 +62,7 @@ describe('template export', () => {
 
   it('writes the eight templates as xlsx whose IDs, codes and dates are text cells, and LibreOffice reads every value intact', async () => {
     const core = await demo();
-    const dir = mkdtempSync(join(tmpdir(), 'scc-export-'));
+    const dir = tempDir('scc-export-');
     await exportAll(core, dir);
     const sheet = new TextDecoder().decode(unzipSync(readFileSync(join(dir, '实有人口信息表.xlsx')))['xl/worksheets/sheet1.xml']);
     const idCells = [...sheet.matchAll(/<c r="A(\d+)"([^>]*)>/g)].filter((m) => m[1] !== '1');
@@ -86,7 +86,7 @@ describe('template export', () => {
 
   it('imports its own export back: unchanged into the same street, identical into an empty one', async () => {
     const core = await demo();
-    const dir = mkdtempSync(join(tmpdir(), 'scc-export-'));
+    const dir = tempDir('scc-export-');
     await exportAll(core, dir);
     const files = entityNames.map((e) => ({ name: `${entities[e].title}.xlsx`, contentBase64: readFileSync(join(dir, `${entities[e].title}.xlsx`)).toString('base64') }));
     const same = await call(core, 'exchange.importPreview', { files });

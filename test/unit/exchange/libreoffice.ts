@@ -1,14 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDir } from '../../helpers/tempDirs';
 
 /**
  * LibreOffice Calc, headless, with a profile of its own (another soffice on the machine cannot
  * lock it): converts files the way an office PC would open and save them.
  */
 export function soffice(args: string[], cwd: string): void {
-  const profile = mkdtempSync(join(tmpdir(), 'scc-lo-'));
+  const profile = tempDir('scc-lo-');
   const result = spawnSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', ...args], { cwd, encoding: 'utf8', timeout: 180_000 });
   if (result.status !== 0) throw new Error(`soffice failed (${result.status}): ${result.stderr || result.error?.message || ''}`);
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CoreRuntime } from '../../../src-main/core/core';
 import { startHttpTransport, type HttpTransport } from '../../../src-main/server/http';
 import { demoCore } from '../../helpers/core';
+import { tempDir } from '../../helpers/tempDirs';
 
 let core: CoreRuntime | null = null;
 let http: HttpTransport | null = null;
@@ -17,7 +18,7 @@ afterEach(async () => {
 });
 
 function rendererFixture(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'scc-renderer-'));
+  const dir = tempDir('scc-renderer-');
   mkdirSync(join(dir, 'assets'));
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>街道指挥中心</title>');
   writeFileSync(join(dir, 'assets', 'app.js'), 'console.log(1)');
