@@ -257,6 +257,8 @@ export const receivePackageInput = z
 
 export const applyPendingInput = z.object({ packageId: z.string().min(1).max(64), taskId }).strict();
 
+export const syncRunInput = z.object({ taskId }).strict();
+
 export interface PackageRow {
   packageId: string;
   direction: 'up' | 'down';

@@ -9,7 +9,7 @@ import { acknowledgePackage, exported, listPackages, makePackage } from './packa
 import { runScheduledExport } from './sync/schedule';
 import { configureCity, runSync, syncStatus } from './sync/service';
 import { runTask, tasks } from './tasks';
-import { packageTexts, texts } from './texts';
+import { packageTexts, syncTexts, texts } from './texts';
 
 const decode = (files: { name: string; contentBase64: string; mapping?: Parameters<typeof previewImport>[1][number]['mapping'] }[]) =>
   files.map((f) => ({ name: f.name, bytes: Buffer.from(f.contentBase64, 'base64'), ...(f.mapping ? { mapping: f.mapping } : {}) }));
@@ -51,5 +51,5 @@ export const exchangeHandlers = defineHandlers({
   'exchange.runSchedule': (_input, ctx) => runScheduledExport(ctx),
   'sync.status': (_input, ctx) => syncStatus(ctx),
   'sync.configure': (input, ctx) => configureCity(ctx, input),
-  'sync.run': (_input, ctx) => runSync(ctx),
+  'sync.run': (input, ctx) => runTask(ctx, input.taskId, syncTexts.finished, (hooks) => runSync(ctx, {}, hooks.onProgress ? { onProgress: hooks.onProgress } : {})),
 });

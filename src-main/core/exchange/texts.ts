@@ -110,6 +110,9 @@ export const syncTexts = {
   running: '正在与市级平台同步，请稍候。',
   internal: '同步时发生内部错误，已停止本轮同步。',
   configured: '已保存市级平台接口设置。',
+  progressUploading: '正在上传数据包',
+  progressDownloading: '正在下载市级平台下发的数据包',
+  finished: '本轮同步结束',
 } as const;
 
 /** What the exchange says about the scheduled export. */

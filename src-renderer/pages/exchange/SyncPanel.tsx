@@ -4,6 +4,7 @@ import { api } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { ErrorBanner } from '../../components/Feedback';
 import { formatTime } from './format';
+import { newTaskId, TaskProgress } from './TaskProgress';
 import { t } from './texts';
 
 const s = t.sync;
@@ -100,7 +101,8 @@ export function SyncPanel() {
   const settings = useCall('settings.get', {});
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
-  const [running, setRunning] = useState(false);
+  const [taskId, setTaskId] = useState<string | null>(null);
+  const running = taskId !== null;
   const st = status.data;
   const done = (m: string): void => {
     setError(null);
@@ -112,9 +114,10 @@ export function SyncPanel() {
   const syncNow = async () => {
     setError(null);
     setMessage(null);
-    setRunning(true);
-    const result = await api.call('sync.run', {});
-    setRunning(false);
+    const id = newTaskId('sync');
+    setTaskId(id);
+    const result = await api.call('sync.run', { taskId: id });
+    setTaskId(null);
     status.reload();
     if (result.ok) {
       if (result.value.lastError) setError({ code: 'UNAVAILABLE', message: result.value.lastError });
@@ -139,9 +142,10 @@ export function SyncPanel() {
           <div className="panel-head">
             <h2>{s.status}</h2>
             <button type="button" className="primary" onClick={() => void syncNow()} disabled={running || !st?.cityUrl || !st.tokenSet}>
-              {running ? '同步中…' : s.runNow}
+              {running ? s.running : s.runNow}
             </button>
           </div>
+          {taskId && <TaskProgress taskId={taskId} label={s.running} />}
           {st && (
             <table className="info-table" aria-label={s.status}>
               <tbody>

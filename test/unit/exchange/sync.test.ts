@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ResidentRecord } from '../../../src-main/contract';
+import type { Progress, ResidentRecord } from '../../../src-main/contract';
 import type { CoreRuntime } from '../../../src-main/core/core';
 import { createHash } from 'node:crypto';
 import { exchangeFiles } from '../../../src-main/core/exchange/files';
@@ -262,6 +262,32 @@ describe('sync: down packages', () => {
     const next = await runSync(core.context(), {}, fast);
     expect(next.pulled).toEqual([fourth]);
     expect(server.acks).toEqual([...ids, fourth]);
+  });
+
+  it('tells the task that runs it each upload and download, and how far a package received has got, none of it cancellable', async () => {
+    const { core, server } = await setup();
+    await queue(core, 2);
+    const record = (await call(core, 'records.get', { entity: 'resident', key: residentKey(core, 20) })) as ResidentRecord;
+    const down = craftPackage({ streetCode: server.streetCode, lines: { resident: [upsert(record.idNumber, { ...record, phone: '13900000077' })] } });
+    server.offer(down.packageId, down.bytes);
+    const events: Progress[] = [];
+    const off = core.subscribe((event) => {
+      if (event.name === 'progress' && event.payload.taskId === 'round') events.push(event.payload);
+    });
+    const report = await call(core, 'sync.run', { taskId: 'round' });
+    off();
+    expect(report).toMatchObject({ lastError: null, uploaded: [expect.anything(), expect.anything()], applied: [down.packageId] });
+    expect(events.map((e) => [e.label, e.done, e.total])).toEqual([
+      ['正在上传数据包', 0, 2],
+      ['正在上传数据包', 1, 2],
+      ['正在下载市级平台下发的数据包', 0, null],
+      ['正在核对数据包的文件、记录数和 sha256', 0, null],
+      ['正在校验数据包中的记录', 0, 1],
+      ['正在写入数据库', 0, 1],
+      ['正在写入数据库', 1, 1],
+      ['本轮同步结束', 1, 1],
+    ]);
+    expect(events.slice(0, -1).every((e) => e.cancellable === false && !e.finished)).toBe(true);
   });
 
   it('holds a down package that conflicts with a local change, does not acknowledge it, and applies it once a person decided', async () => {

@@ -9,6 +9,7 @@ import { ackPackage, fetchPackage, listDown, uploadPackage, type Answer, type Ci
 import { markRefused, markSent, pendingUploads, refusedEarlierPart } from './outbox';
 import { defaultPolicy, realSleep, withRetries, type RetryEnv, type RetryPolicy } from './retry';
 import { syncTexts as t } from '../texts';
+import type { TaskHooks } from '../tasks';
 
 /**
  * One round with the city platform (SPEC §4): upload every package in the outbox, in order, each
@@ -24,6 +25,8 @@ export interface SyncOptions {
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   signal?: AbortSignal;
+  /** Told each upload and download, and how far a package received has got. */
+  onProgress?: TaskHooks['onProgress'];
 }
 
 const CURSOR = 'pull.cursor';
@@ -54,6 +57,8 @@ export async function syncOnce(ctx: CoreContext, options: SyncOptions): Promise<
   };
   const report: SyncReport = { startedAt: ctx.now(), finishedAt: '', uploaded: [], refused: [], pulled: [], applied: [], conflicts: [], pending: 0, lastError: null };
   const { endpoint } = options;
+  // A round is not cancelled from the UI: a cancel would stop a receive but not the round.
+  const progress = (label: string, done: number, total: number | null): void => options.onProgress?.(label, done, total, false);
   const fail = (message: string): never => {
     report.lastError = message;
     throw new Stop(message);
@@ -65,7 +70,9 @@ export async function syncOnce(ctx: CoreContext, options: SyncOptions): Promise<
   };
 
   try {
-    for (const item of pendingUploads(ctx.db())) {
+    const uploads = pendingUploads(ctx.db());
+    for (const [index, item] of uploads.entries()) {
+      progress(t.progressUploading, index, uploads.length);
       const earlier = refusedEarlierPart(ctx.db(), item);
       if (earlier) {
         markRefused(ctx, item.packageId, t.earlierPartRefused(earlier));
@@ -103,12 +110,13 @@ export async function syncOnce(ctx: CoreContext, options: SyncOptions): Promise<
         // The same package listed twice (a duplicate delivery) is applied once.
         if (seen.has(item.packageId)) continue;
         seen.add(item.packageId);
+        progress(t.progressDownloading, 0, null);
         const bytes = settle(await withRetries(() => fetchPackage(endpoint, item.packageId), policy, env), t.downloading);
         if (bytes === 'refused') fail(t.fetchRefused(item.packageId));
         report.pulled.push(item.packageId);
         let outcome;
         try {
-          outcome = await receivePackage(ctx, `${item.packageId}.zip`, bytes as Uint8Array);
+          outcome = await receivePackage(ctx, `${item.packageId}.zip`, bytes as Uint8Array, { onProgress: progress });
         } catch (error) {
           if (error instanceof AppError) fail(t.packageRefused(item.packageId, error.message));
           throw error;
