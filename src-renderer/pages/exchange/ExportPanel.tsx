@@ -14,7 +14,6 @@ const e = t.export;
 
 type TaskKind = keyof typeof e.working | 'acknowledge';
 
-
 const packageColumns: ColDef<PackageRow>[] = [
   { field: 'createdAt', headerName: e.columns.at, width: 170, valueFormatter: (p) => formatTime(p.value as string) },
   { field: 'origin', headerName: e.columns.origin, width: 120, valueFormatter: (p) => e.origins[p.value as string] ?? '' },
