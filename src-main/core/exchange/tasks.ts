@@ -1,4 +1,5 @@
 import type { CoreContext } from '../context';
+import { AppError } from '../errors';
 
 /**
  * Long exchange work (an import's dry run, an export, a package received) runs under a task id
@@ -39,11 +40,13 @@ export interface TaskHooks {
 
 /**
  * Runs work as the task `taskId` (none: no progress, no cancel): progress events while it runs,
- * and a finished one at its end, however it ends, so the UI's bar never stays behind.
+ * and a finished one at its end, however it ends, so the UI's bar never stays behind. The
+ * finished event says `doneLabel`, or what stopped the work (a cancel, a refusal).
  */
 export async function runTask<T>(ctx: CoreContext, taskId: string | undefined, doneLabel: string, work: (hooks: TaskHooks) => Promise<T>): Promise<T> {
   if (!taskId) return work({});
   const controller = tasks.start(taskId);
+  let label = doneLabel;
   try {
     return await work({
       signal: controller.signal,
@@ -53,8 +56,11 @@ export async function runTask<T>(ctx: CoreContext, taskId: string | undefined, d
         ctx.emit('progress', { taskId, label, done, total, finished: false, cancellable });
       },
     });
+  } catch (error) {
+    if (error instanceof AppError) label = error.message;
+    throw error;
   } finally {
     tasks.finish(taskId);
-    ctx.emit('progress', { taskId, label: doneLabel, done: 1, total: 1, finished: true });
+    ctx.emit('progress', { taskId, label, done: 1, total: 1, finished: true });
   }
 }

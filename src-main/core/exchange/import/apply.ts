@@ -8,6 +8,7 @@ import { log } from '../../log';
 import { repositories } from '../../records';
 import { withDeferredSearchIndex } from '../../rosters/searchIndex';
 import { texts } from '../texts';
+import type { TaskHooks } from '../tasks';
 import { rawHash, rawValues, reportOf, totalsOf, type ImportPlan } from './plan';
 
 type Writes = { entity: EntityName; record: AnyRecord }[];
@@ -82,7 +83,7 @@ interface QuarantineInsert {
 }
 
 /** Applies a plan in one write (one batch, one `seq` for history.undo). Nothing new: no write. */
-export function applyPlan(ctx: CoreContext, plan: ImportPlan, taskId?: string): ImportApplied {
+export function applyPlan(ctx: CoreContext, plan: ImportPlan, onProgress?: TaskHooks['onProgress']): ImportApplied {
   const today = ctx.now().slice(0, 10);
   const db = ctx.db();
   const reports = plan.files.map((f) => reportOf(f, plan.stored, today));
@@ -119,9 +120,7 @@ export function applyPlan(ctx: CoreContext, plan: ImportPlan, taskId?: string): 
     return { batchId: null, seq: ctx.data.store().seq, files: reports, totals, quarantined: 0, settled: 0 };
   }
 
-  const progress = (done: number): void => {
-    if (taskId) ctx.emit('progress', { taskId, label: texts.progressWriting, done, total: writes.length, finished: false });
-  };
+  const progress = (done: number): void => onProgress?.(texts.progressWriting, done, writes.length, false);
   const now = ctx.now();
   let batchId = 0;
   try {
