@@ -336,6 +336,8 @@ export interface SyncReport {
   /** Packages still waiting in the outbox. */
   pending: number;
   lastError: string | null;
+  /** A person cancelled the round; `lastError` says what had got through. */
+  cancelled: boolean;
 }
 
 export interface SyncStatus {
@@ -344,6 +346,8 @@ export interface SyncStatus {
   tokenSet: boolean;
   streetCode: string;
   running: boolean;
+  /** The task a running round reports its progress under (a background round's too). */
+  runningTaskId: string | null;
   pending: number;
   refused: number;
   lastRunAt: string | null;

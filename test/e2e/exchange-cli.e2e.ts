@@ -8,15 +8,16 @@ import { freshDataDir, repoRoot, runScc } from './harness';
 
 const scc = (args: string[]) => spawnSync(process.execPath, [join(repoRoot, 'bin', 'scc.js'), ...args], { encoding: 'utf8', timeout: 120_000 });
 const messy = join(repoRoot, '..', 'shared', 'fixtures', 'messy');
-const sccAsync = (args: string[], env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> =>
-  new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(repoRoot, 'bin', 'scc.js'), ...args], { env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
-    child.on('exit', (status) => resolve({ status, stdout, stderr }));
-  });
+const sccChild = (args: string[], env: Record<string, string>) => {
+  const child = spawn(process.execPath, [join(repoRoot, 'bin', 'scc.js'), ...args], { env: { ...process.env, ...env } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+  const exited = new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => child.on('exit', (status) => resolve({ status, stdout, stderr })));
+  return { child, exited };
+};
+const sccAsync = (args: string[], env: Record<string, string>) => sccChild(args, env).exited;
 const counts = (dataDir: string) => (JSON.parse(scc(['check-db', '--data', dataDir, '--json']).stdout) as { counts: Record<string, number> }).counts;
 
 describe('scc import', () => {
@@ -118,11 +119,37 @@ describe('scc sync', () => {
       const run = await sccAsync(['sync', '--data', dataDir, '--url', server.url, '--json'], { SCC_CITY_TOKEN: server.token });
       expect(run.status, run.stderr).toBe(0);
       const report = JSON.parse(run.stdout) as Record<string, unknown>;
-      expect(Object.keys(report)).toEqual(['uploaded', 'refused', 'pulled', 'applied', 'conflicts', 'pending', 'lastError']);
-      expect(report).toMatchObject({ refused: [], pulled: [down.packageId], applied: [down.packageId], conflicts: [], pending: 0, lastError: null });
+      expect(Object.keys(report)).toEqual(['uploaded', 'refused', 'pulled', 'applied', 'conflicts', 'pending', 'lastError', 'cancelled']);
+      expect(report).toMatchObject({ refused: [], pulled: [down.packageId], applied: [down.packageId], conflicts: [], pending: 0, lastError: null, cancelled: false });
       expect(report.uploaded).toEqual(server.received.map((r) => r.packageId));
       expect(server.received).toHaveLength(2);
       expect(server.acks).toEqual([down.packageId]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('ends the round on Ctrl+C with the report of what got through; the next run sends the rest', async () => {
+    const dataDir = freshDataDir();
+    runScc(['init', '--size', 'tiny', '--data', dataDir]);
+    const server = await startCityServer({ streetCode: '150102003' });
+    try {
+      runScc(['export', '--data', dataDir, '--package', '--outbox']);
+      server.faults.push({ route: 'upload', kind: 'slow', delayMs: 60_000 });
+      const args = ['sync', '--data', dataDir, '--url', server.url, '--json'];
+      const { child, exited } = sccChild(args, { SCC_CITY_TOKEN: server.token });
+      while (server.received.length === 0) await new Promise((r) => setTimeout(r, 20));
+      child.kill('SIGINT');
+      const run = await exited;
+      expect(run.status, run.stderr).toBe(1);
+      expect(JSON.parse(run.stdout)).toMatchObject({ uploaded: [], pending: 1, cancelled: true, lastError: '本轮同步已取消；未上传的数据包仍在待发送队列中，下一轮同步时继续。' });
+
+      server.faults.length = 0;
+      const again = await sccAsync(args, { SCC_CITY_TOKEN: server.token });
+      expect(again.status, again.stderr).toBe(0);
+      expect(JSON.parse(again.stdout)).toMatchObject({ uploaded: [server.received[0]?.packageId], pending: 0, cancelled: false });
+      expect(server.received).toHaveLength(1);
+      expect(server.duplicates).toHaveLength(1);
     } finally {
       await server.close();
     }

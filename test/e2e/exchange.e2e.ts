@@ -182,9 +182,24 @@ describe('数据交换 page', () => {
       await page.getByLabel('访问令牌').fill(city.token);
       await page.getByRole('button', { name: '保存' }).first().click();
       await expect.poll(() => page.locator('.ok-banner').textContent()).toBe('已保存设置。');
+      // A round stuck on a platform that holds its answer is cancelled from the page.
+      city.faults.push({ route: 'upload', kind: 'slow', delayMs: 60_000 });
+      await page.getByRole('button', { name: '立即同步' }).click();
+      await expect.poll(() => city.received.length, { timeout: 30_000 }).toBe(1);
+      const bar = page.locator('.task-progress');
+      await expect.poll(() => bar.locator('.progress-label').textContent()).toMatch(/正在上传数据包/);
+      expect(await page.getByRole('button', { name: '同步中…' }).isDisabled()).toBe(true);
+      await screenshot(page, 'exchange-sync-running-1920x1080');
+      await bar.getByRole('button', { name: '取消' }).click();
+      await expect.poll(() => page.locator('.ok-banner').textContent(), { timeout: 10_000 }).toBe('本轮同步已取消；未上传的数据包仍在待发送队列中，下一轮同步时继续。');
+      expect(await bar.count()).toBe(0);
+      expect(await apiCall<SyncStatus>(served.url, 'sync.status')).toMatchObject({ running: false, pending: 1 });
+      city.faults.length = 0;
       await page.getByRole('button', { name: '立即同步' }).click();
       await expect.poll(() => page.locator('.ok-banner').textContent(), { timeout: 30_000 }).toMatch(/^同步完成：上传 1 个/);
+      // The upload cut off had reached the platform: taken again as the same package, not a second one.
       expect(city.received).toHaveLength(1);
+      expect(city.duplicates).toHaveLength(1);
       const status = await apiCall<SyncStatus>(served.url, 'sync.status');
       expect(status).toMatchObject({ pending: 0, lastError: null, tokenSet: true });
 

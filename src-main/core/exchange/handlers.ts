@@ -51,5 +51,5 @@ export const exchangeHandlers = defineHandlers({
   'exchange.runSchedule': (_input, ctx) => runScheduledExport(ctx),
   'sync.status': (_input, ctx) => syncStatus(ctx),
   'sync.configure': (input, ctx) => configureCity(ctx, input),
-  'sync.run': (input, ctx) => runTask(ctx, input.taskId, syncTexts.finished, (hooks) => runSync(ctx, {}, hooks.onProgress ? { onProgress: hooks.onProgress } : {})),
+  'sync.run': (input, ctx) => runTask(ctx, input.taskId, syncTexts.finished, (hooks) => runSync(ctx, {}, { ...hooks, ...(input.taskId ? { taskId: input.taskId } : {}) })),
 });

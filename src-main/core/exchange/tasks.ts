@@ -2,27 +2,32 @@ import type { CoreContext } from '../context';
 import { AppError } from '../errors';
 
 /**
- * Long exchange work (an import's dry run, an export, a package received) runs under a task id
- * the UI chose, so a second call can cancel it. Cancelling is only possible before anything is
- * written: the write itself is one transaction and is never interrupted halfway.
+ * Long exchange work (an import's dry run, an export, a package received, a sync round) runs
+ * under a task id the UI chose, so a second call can cancel it. A cancel is refused while a write
+ * runs: the write is one transaction and is never interrupted halfway. A sync round can be
+ * cancelled again once a package's write is over.
  */
-const running = new Map<string, AbortController>();
+const running = new Map<string, { controller: AbortController; cancellable: boolean }>();
 
 export const tasks = {
   start(taskId: string): AbortController {
-    running.get(taskId)?.abort();
+    running.get(taskId)?.controller.abort();
     const controller = new AbortController();
-    running.set(taskId, controller);
+    running.set(taskId, { controller, cancellable: true });
     return controller;
+  },
+  setCancellable(taskId: string, cancellable: boolean): void {
+    const task = running.get(taskId);
+    if (task) task.cancellable = cancellable;
   },
   finish(taskId: string): void {
     running.delete(taskId);
   },
-  /** False when there was no such task running (already finished). */
+  /** False when there is no such task running (already finished), or it is writing. */
   cancel(taskId: string): boolean {
-    const controller = running.get(taskId);
-    if (!controller) return false;
-    controller.abort();
+    const task = running.get(taskId);
+    if (!task?.cancellable) return false;
+    task.controller.abort();
     running.delete(taskId);
     return true;
   },
@@ -51,8 +56,8 @@ export async function runTask<T>(ctx: CoreContext, taskId: string | undefined, d
     return await work({
       signal: controller.signal,
       onProgress: (label, done, total, cancellable) => {
-        // Past this point a cancel would not be honoured, so it is not accepted either.
-        if (!cancellable) tasks.finish(taskId);
+        // While a cancel would not be honoured, it is not accepted either.
+        tasks.setCancellable(taskId, cancellable);
         ctx.emit('progress', { taskId, label, done, total, finished: false, cancellable });
       },
     });

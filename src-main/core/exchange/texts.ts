@@ -112,7 +112,10 @@ export const syncTexts = {
   configured: '已保存市级平台接口设置。',
   progressUploading: '正在上传数据包',
   progressDownloading: '正在下载市级平台下发的数据包',
+  progressAcknowledging: '正在向市级平台确认已导入的数据包',
   finished: '本轮同步结束',
+  cancelled: (uploaded: number, applied: number) =>
+    `本轮同步已取消${uploaded + applied > 0 ? `（取消前已上传 ${uploaded} 个、导入 ${applied} 个数据包，均已保存）` : ''}；未上传的数据包仍在待发送队列中，下一轮同步时继续。`,
 } as const;
 
 /** What the exchange says about the scheduled export. */

@@ -235,12 +235,12 @@ const batchColumns: ColDef<ImportBatchRow>[] = [
 export function ImportWizard() {
   const templates = useCall('exchange.templates', {});
   const batches = useCall('exchange.batches', {});
-  const progress = useProgress();
   const [files, setFiles] = useState<File[]>([]);
   const [mappings, setMappings] = useState<Record<string, ColumnMappingInput>>({});
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [applied, setApplied] = useState<ImportApplied | null>(null);
   const [taskId, setTaskId] = useState<string | null>(null);
+  const mine = useProgress(taskId ?? '');
   const [error, setError] = useState<ApiError | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [selectedBatch, setSelectedBatch] = useState<number | null>(null);
@@ -291,7 +291,6 @@ export function ImportWizard() {
   const busy = taskId !== null;
   // The write is one transaction the core never interrupts: no cancel is offered while it runs.
   const writing = taskId?.startsWith('apply-') === true;
-  const mine = progress && taskId && progress.taskId === taskId ? progress : null;
 
   return (
     <>

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { ApiError, Settings, SyncStatus } from '../../../src-main/contract';
 import { api } from '../../api/client';
 import { useCall } from '../../api/useCall';
@@ -102,8 +102,20 @@ export function SyncPanel() {
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [taskId, setTaskId] = useState<string | null>(null);
-  const running = taskId !== null;
   const st = status.data;
+  // A round this page did not start (the background's, another window's) is shown too, with 取消.
+  const shownTask = taskId ?? st?.runningTaskId ?? null;
+  const running = taskId !== null || st?.running === true;
+  const { reload } = status;
+  useEffect(
+    () =>
+      api.on('progress', (p) => {
+        if (p.taskId === taskId || !p.taskId.startsWith('sync-')) return;
+        // Another's round began (the status does not know its task yet) or ended.
+        if (p.finished || p.taskId !== st?.runningTaskId) reload();
+      }),
+    [taskId, st?.runningTaskId, reload],
+  );
   const done = (m: string): void => {
     setError(null);
     setMessage(m);
@@ -120,7 +132,8 @@ export function SyncPanel() {
     setTaskId(null);
     status.reload();
     if (result.ok) {
-      if (result.value.lastError) setError({ code: 'UNAVAILABLE', message: result.value.lastError });
+      if (result.value.cancelled) setMessage(result.value.lastError);
+      else if (result.value.lastError) setError({ code: 'UNAVAILABLE', message: result.value.lastError });
       else setMessage(s.ran(result.value.uploaded.length, result.value.pulled.length, result.value.pending));
     } else setError(result.error);
   };
@@ -145,7 +158,7 @@ export function SyncPanel() {
               {running ? s.running : s.runNow}
             </button>
           </div>
-          {taskId && <TaskProgress taskId={taskId} label={s.running} />}
+          {shownTask && <TaskProgress taskId={shownTask} label={taskId ? s.running : s.background} writeNote={s.writeNote} />}
           {st && (
             <table className="info-table" aria-label={s.status}>
               <tbody>

@@ -14,8 +14,7 @@ export const newTaskId = (kind: string): string => `${kind}-${pageId}-${++taskCo
  * write has begun (which runs to its end) the reason there is no 取消.
  */
 export function TaskProgress({ taskId, label, writeNote }: { taskId: string; label: string; writeNote?: string }) {
-  const progress = useProgress();
-  const mine = progress?.taskId === taskId ? progress : null;
+  const mine = useProgress(taskId);
   return (
     <div className="task-progress">
       <ProgressBar progress={mine ?? { taskId, label, done: 0, total: null, finished: false }} />

@@ -130,6 +130,8 @@ export const t = {
     report: (up: number, pulled: number, applied: number) => `上传 ${up} 个，拉取 ${pulled} 个，导入 ${applied} 个`,
     runNow: '立即同步',
     running: '同步中…',
+    background: '后台自动同步中…',
+    writeNote: '正在写入数据库，写完这个数据包后才能取消。',
     ran: (up: number, pulled: number, pending: number) => `同步完成：上传 ${up} 个，拉取 ${pulled} 个；待发送 ${pending} 个。`,
     never: '尚未同步',
     none: '无',

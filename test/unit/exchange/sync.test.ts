@@ -8,7 +8,8 @@ import { exchangeFiles } from '../../../src-main/core/exchange/files';
 import { makePackage, watermark } from '../../../src-main/core/exchange/packages/service';
 import { queueUpload } from '../../../src-main/core/exchange/sync/outbox';
 import { runSync } from '../../../src-main/core/exchange/sync/service';
-import { tick } from '../../../src-main/core/exchange/sync/background';
+import { BACKGROUND_SYNC_TASK, tick } from '../../../src-main/core/exchange/sync/background';
+import { readState } from '../../../src-main/core/exchange/sync/state';
 import { openCore } from '../../../src-main/core/core';
 import { generateStreet } from '../../../src-main/core/demo/generate';
 import { bundleForNode } from '../../helpers/bundle';
@@ -39,6 +40,8 @@ async function setup(): Promise<{ core: CoreRuntime; server: CityServer }> {
 
 const residentKey = (core: CoreRuntime, offset: number): string =>
   core.data.store().db.value<string>('SELECT p.id_number FROM resident r JOIN person p ON p.id = r.person_id ORDER BY r.id LIMIT 1 OFFSET ?', [offset]) ?? '';
+
+const upsert = (key: string, data: object) => ({ op: 'upsert' as const, key, updatedAt: '2026-11-21T17:00:00+08:00', data: data as Record<string, unknown> });
 
 /** n packages in the outbox, each after an edit, so no two are alike. */
 async function queue(core: CoreRuntime, n: number): Promise<{ packageId: string; sha256: string }[]> {
@@ -240,7 +243,6 @@ describe('sync: an export split into parts', () => {
 });
 
 describe('sync: down packages', () => {
-  const upsert = (key: string, data: object) => ({ op: 'upsert' as const, key, updatedAt: '2026-11-21T17:00:00+08:00', data: data as Record<string, unknown> });
 
   it('pulls by cursor, applies each package once even when listed twice, acknowledges it, and the next round starts after the cursor', async () => {
     const { core, server } = await setup();
@@ -264,7 +266,7 @@ describe('sync: down packages', () => {
     expect(server.acks).toEqual([...ids, fourth]);
   });
 
-  it('tells the task that runs it each upload and download, and how far a package received has got, none of it cancellable', async () => {
+  it('tells the task that runs it each upload and download, and how far a package received has got: cancellable but while the package is written', async () => {
     const { core, server } = await setup();
     await queue(core, 2);
     const record = (await call(core, 'records.get', { entity: 'resident', key: residentKey(core, 20) })) as ResidentRecord;
@@ -277,17 +279,18 @@ describe('sync: down packages', () => {
     const report = await call(core, 'sync.run', { taskId: 'round' });
     off();
     expect(report).toMatchObject({ lastError: null, uploaded: [expect.anything(), expect.anything()], applied: [down.packageId] });
-    expect(events.map((e) => [e.label, e.done, e.total])).toEqual([
-      ['正在上传数据包', 0, 2],
-      ['正在上传数据包', 1, 2],
-      ['正在下载市级平台下发的数据包', 0, null],
-      ['正在核对数据包的文件、记录数和 sha256', 0, null],
-      ['正在校验数据包中的记录', 0, 1],
-      ['正在写入数据库', 0, 1],
-      ['正在写入数据库', 1, 1],
-      ['本轮同步结束', 1, 1],
+    expect(events.map((e) => [e.label, e.done, e.total, e.cancellable])).toEqual([
+      ['正在上传数据包', 0, 2, true],
+      ['正在上传数据包', 1, 2, true],
+      ['正在下载市级平台下发的数据包', 0, null, true],
+      ['正在核对数据包的文件、记录数和 sha256', 0, null, true],
+      ['正在校验数据包中的记录', 0, 1, true],
+      ['正在写入数据库', 0, 1, false],
+      ['正在写入数据库', 1, 1, false],
+      ['正在向市级平台确认已导入的数据包', 0, null, true],
+      ['本轮同步结束', 1, 1, undefined],
     ]);
-    expect(events.slice(0, -1).every((e) => e.cancellable === false && !e.finished)).toBe(true);
+    expect(events.map((e) => e.finished)).toEqual([...events.slice(1).map(() => false), true]);
   });
 
   it('holds a down package that conflicts with a local change, does not acknowledge it, and applies it once a person decided', async () => {
@@ -310,6 +313,92 @@ describe('sync: down packages', () => {
     expect(server.acks).toEqual([p.packageId]);
     expect(((await call(core, 'records.get', { entity: 'resident', key })) as ResidentRecord).phone).toBe('13900000000');
   });
+});
+
+describe('sync: a person cancels the round', () => {
+  const cancelText = (uploaded: number, applied: number) =>
+    `本轮同步已取消${uploaded + applied > 0 ? `（取消前已上传 ${uploaded} 个、导入 ${applied} 个数据包，均已保存）` : ''}；未上传的数据包仍在待发送队列中，下一轮同步时继续。`;
+  const until = async (done: () => boolean): Promise<void> => {
+    while (!done()) await new Promise((r) => setTimeout(r, 10));
+  };
+
+  it('ends at once in the middle of an upload; what got through stays, and the next round delivers the rest, each package once', async () => {
+    const { core, server } = await setup();
+    const made = await queue(core, 3);
+    // The first upload passes; the second is stored by the platform, its answer held for a minute.
+    server.faults.push({ route: 'upload', kind: 'slow', delayMs: 0 }, { route: 'upload', kind: 'slow', delayMs: 60_000 });
+    const round = core.call('sync.run', { taskId: 'round' });
+    await until(() => server.received.length === 2);
+    expect(await call(core, 'sync.status', {})).toMatchObject({ running: true, runningTaskId: 'round' });
+    const asked = Date.now();
+    expect(await call(core, 'exchange.cancel', { taskId: 'round' })).toEqual({ cancelled: true });
+    const report = await round;
+    // Well before the held answer: the upload in flight was cut off, not waited for.
+    expect(Date.now() - asked).toBeLessThan(10_000);
+    expect(report).toMatchObject({ ok: true, value: { cancelled: true, uploaded: [{ packageId: made[0]?.packageId }], pending: 2, lastError: cancelText(1, 0) } });
+    const status = await call(core, 'sync.status', {});
+    expect(status).toMatchObject({ running: false, runningTaskId: null, pending: 2, lastError: cancelText(1, 0), lastSuccessAt: null });
+    // A person's cancel is not a failure of the platform: the background does not back off for it.
+    expect(readState(core.data).sync.failures).toBe(0);
+    expect(await call(core, 'exchange.cancel', { taskId: 'round' })).toEqual({ cancelled: false });
+
+    server.faults.length = 0;
+    const next = await runSync(core.context(), {}, fast);
+    expect(next).toMatchObject({ cancelled: false, lastError: null, pending: 0 });
+    expect(server.received.map((r) => [r.packageId, r.sha256])).toEqual(made.map((m) => [m.packageId, m.sha256]));
+    // The upload cut off had reached the platform: sent again under its Idempotency-Key, taken as the same.
+    expect(server.duplicates).toEqual([made[1]?.packageId]);
+  }, 30_000);
+
+  it('is refused while a down package is written, accepted once the write is over, and the package is acknowledged by the next round', async () => {
+    const { core, server } = await setup();
+    const keys = [30, 31].map((i) => residentKey(core, i));
+    const offered: string[] = [];
+    for (const [i, key] of keys.entries()) {
+      const record = (await call(core, 'records.get', { entity: 'resident', key })) as ResidentRecord;
+      const p = craftPackage({ streetCode: server.streetCode, lines: { resident: [upsert(key, { ...record, phone: `1390000111${i}` })] } });
+      server.offer(p.packageId, p.bytes);
+      offered.push(p.packageId);
+    }
+    const answers: Record<string, Promise<unknown>> = {};
+    const off = core.subscribe((event) => {
+      if (event.name !== 'progress' || event.payload.taskId !== 'round') return;
+      const { label } = event.payload;
+      if ((label === '正在写入数据库' || label === '正在向市级平台确认已导入的数据包') && !answers[label]) answers[label] = core.call('exchange.cancel', { taskId: 'round' });
+    });
+    const report = await call(core, 'sync.run', { taskId: 'round' });
+    off();
+    expect(await answers['正在写入数据库']).toEqual({ ok: true, value: { cancelled: false } });
+    expect(await answers['正在向市级平台确认已导入的数据包']).toEqual({ ok: true, value: { cancelled: true } });
+    // The write ran to its end and is kept; the round stopped before acknowledging it.
+    expect(report).toMatchObject({ cancelled: true, pulled: [offered[0]], applied: [offered[0]], lastError: cancelText(0, 1) });
+    expect(server.acks).toEqual([]);
+    expect(((await call(core, 'records.get', { entity: 'resident', key: keys[0] ?? '' })) as ResidentRecord).phone).toBe('13900001110');
+
+    const next = await runSync(core.context(), {}, fast);
+    expect(next).toMatchObject({ lastError: null, pulled: offered, applied: [offered[1]] });
+    expect(server.acks).toEqual(offered);
+    expect(((await call(core, 'records.get', { entity: 'resident', key: keys[1] ?? '' })) as ResidentRecord).phone).toBe('13900001111');
+  });
+
+  it('shows a background round to the panel under its task, which a person can cancel', async () => {
+    const { core, server } = await setup();
+    await queue(core, 1);
+    server.faults.push({ route: 'upload', kind: 'slow', delayMs: 60_000 });
+    const labels: string[] = [];
+    const off = core.subscribe((event) => {
+      if (event.name === 'progress' && event.payload.taskId === BACKGROUND_SYNC_TASK) labels.push(event.payload.label);
+    });
+    const ticked = tick(core, Date.parse(core.now()), fast.policy);
+    await until(() => server.received.length === 1);
+    expect(await call(core, 'sync.status', {})).toMatchObject({ running: true, runningTaskId: BACKGROUND_SYNC_TASK });
+    expect(await call(core, 'exchange.cancel', { taskId: BACKGROUND_SYNC_TASK })).toEqual({ cancelled: true });
+    await ticked;
+    off();
+    expect(labels).toEqual(['正在上传数据包', '本轮同步结束']);
+    expect(await call(core, 'sync.status', {})).toMatchObject({ running: false, runningTaskId: null, pending: 1, lastError: cancelText(0, 0) });
+    expect(readState(core.data).sync.failures).toBe(0);
+  }, 30_000);
 });
 
 describe('sync: in the background', () => {

@@ -2,9 +2,11 @@ import type { CoreRuntime } from '../../core';
 import { log } from '../../log';
 import { backoffMs, type RetryPolicy } from './retry';
 import { isDue, RETRY_FAILED_MS, runScheduledExport, scheduleState } from './schedule';
-import { cityToken, runSync } from './service';
+import { cityToken, runSync, syncRunning } from './service';
 import { readState } from './state';
 import { pendingUploads } from './outbox';
+import { runTask } from '../tasks';
+import { syncTexts } from '../texts';
 
 /**
  * What runs without a person asking, in the process that holds the core (the desktop app, serve):
@@ -16,6 +18,8 @@ const ACTOR = { actor: '自动任务' };
 const TICK_MS = 30_000;
 
 const BACKGROUND_POLICY: RetryPolicy = { baseDelayMs: 2000, maxDelayMs: 30_000, maxAttempts: 3 };
+/** A background round reports under this task, so an open panel shows it and can cancel it. */
+export const BACKGROUND_SYNC_TASK = 'sync-background';
 
 /** One look at what is due; `now` in the core's clock (the state's times are written with it). */
 export async function tick(core: CoreRuntime, now = Date.parse(core.now()), policy = BACKGROUND_POLICY): Promise<void> {
@@ -29,12 +33,13 @@ export async function tick(core: CoreRuntime, now = Date.parse(core.now()), poli
   const failedRecently = scheduled.lastError !== null && lastAttempt !== null && now - lastAttempt < RETRY_FAILED_MS;
   if (isDue(settings.schedule, scheduled.lastRunAt, now, scheduled.since) && !failedRecently) runScheduledExport(ctx);
 
-  if (!settings.cityUrl || settings.syncEveryMinutes === 0 || !cityToken(ctx.db())) return;
+  // A round a person started is not joined by another, nor its task replaced.
+  if (!settings.cityUrl || settings.syncEveryMinutes === 0 || !cityToken(ctx.db()) || syncRunning(ctx)) return;
   const lastRun = state.sync.lastRunAt ? Date.parse(state.sync.lastRunAt) : 0;
   const wait = state.sync.failures > 0 ? backoffMs(state.sync.failures, { baseDelayMs: 30_000, maxDelayMs: 30 * 60_000, maxAttempts: 0 }, Math.random) : settings.syncEveryMinutes * 60_000;
   const pending = pendingUploads(ctx.db()).length > 0;
   if (now - lastRun < (pending && state.sync.failures === 0 ? 0 : wait)) return;
-  await runSync(ctx, {}, { policy, budgetMs: 120_000 });
+  await runTask(ctx, BACKGROUND_SYNC_TASK, syncTexts.finished, (hooks) => runSync(ctx, {}, { ...hooks, policy, budgetMs: 120_000, taskId: BACKGROUND_SYNC_TASK }));
 }
 
 export function startExchangeServices(core: CoreRuntime, tickMs = TICK_MS): () => void {

@@ -8,6 +8,8 @@ export interface CityEndpoint {
   baseUrl: string;
   token: string;
   timeoutMs: number;
+  /** The round's cancel: ends a call in flight. */
+  signal?: AbortSignal;
 }
 
 export type Answer<T> =
@@ -78,6 +80,7 @@ export async function uploadPackage(endpoint: CityEndpoint, packageId: string, b
     headers: { ...auth(endpoint), 'content-type': 'application/zip', 'idempotency-key': packageId },
     body: bytes,
     timeoutMs: endpoint.timeoutMs,
+    signal: endpoint.signal,
   });
   return classify(answer, (a) => {
     if (a.status !== 200 && a.status !== 201) return null;
@@ -98,7 +101,7 @@ export async function listDown(endpoint: CityEndpoint, streetCode: string, after
   target.searchParams.set('direction', 'down');
   target.searchParams.set('streetCode', streetCode);
   if (after) target.searchParams.set('after', after);
-  const answer = await send({ method: 'GET', url: target, headers: auth(endpoint), timeoutMs: endpoint.timeoutMs });
+  const answer = await send({ method: 'GET', url: target, headers: auth(endpoint), timeoutMs: endpoint.timeoutMs, signal: endpoint.signal });
   return classify(answer, (a) => {
     const body = json(a) as { items?: DownItem[]; nextCursor?: string | null } | null;
     if (a.status !== 200 || !body || !Array.isArray(body.items)) return null;
@@ -107,11 +110,11 @@ export async function listDown(endpoint: CityEndpoint, streetCode: string, after
 }
 
 export async function fetchPackage(endpoint: CityEndpoint, packageId: string): Promise<Answer<Uint8Array>> {
-  const answer = await send({ method: 'GET', url: url(endpoint, `/packages/${encodeURIComponent(packageId)}`), headers: auth(endpoint), timeoutMs: endpoint.timeoutMs });
+  const answer = await send({ method: 'GET', url: url(endpoint, `/packages/${encodeURIComponent(packageId)}`), headers: auth(endpoint), timeoutMs: endpoint.timeoutMs, signal: endpoint.signal });
   return classify(answer, (a) => (a.status === 200 ? new Uint8Array(a.body) : null));
 }
 
 export async function ackPackage(endpoint: CityEndpoint, packageId: string): Promise<Answer<true>> {
-  const answer = await send({ method: 'POST', url: url(endpoint, `/packages/${encodeURIComponent(packageId)}/ack`), headers: auth(endpoint), timeoutMs: endpoint.timeoutMs });
+  const answer = await send({ method: 'POST', url: url(endpoint, `/packages/${encodeURIComponent(packageId)}/ack`), headers: auth(endpoint), timeoutMs: endpoint.timeoutMs, signal: endpoint.signal });
   return classify(answer, (a) => (a.status === 204 || a.status === 200 ? true : null));
 }

@@ -16,6 +16,8 @@ import type { TaskHooks } from '../tasks';
  * with its packageId as Idempotency-Key; then pull the down packages after the stored cursor,
  * apply each (or hold it for a person when it conflicts), acknowledge what was applied. Stops at
  * the first package that cannot get through, so nothing overtakes it; the next round resumes.
+ * A cancel stops it the same way at any point but a package's write: what got through stays
+ * done, and an upload cut off in flight is sent again, under the same Idempotency-Key.
  */
 export interface SyncOptions {
   endpoint: CityEndpoint;
@@ -24,6 +26,7 @@ export interface SyncOptions {
   budgetMs?: number;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
+  /** A person's cancel. */
   signal?: AbortSignal;
   /** Told each upload and download, and how far a package received has got. */
   onProgress?: TaskHooks['onProgress'];
@@ -55,15 +58,33 @@ export async function syncOnce(ctx: CoreContext, options: SyncOptions): Promise<
     // stderr: `scc sync --json` prints exactly one document on stdout.
     onRetry: (attempt, waitMs, reason) => log.warn(`[sync] ${reason}; retry ${attempt} in ${waitMs} ms`),
   };
-  const report: SyncReport = { startedAt: ctx.now(), finishedAt: '', uploaded: [], refused: [], pulled: [], applied: [], conflicts: [], pending: 0, lastError: null };
-  const { endpoint } = options;
-  // A round is not cancelled from the UI: a cancel would stop a receive but not the round.
-  const progress = (label: string, done: number, total: number | null): void => options.onProgress?.(label, done, total, false);
+  const report: SyncReport = {
+    startedAt: ctx.now(),
+    finishedAt: '',
+    uploaded: [],
+    refused: [],
+    pulled: [],
+    applied: [],
+    conflicts: [],
+    pending: 0,
+    lastError: null,
+    cancelled: false,
+  };
+  const { signal } = options;
+  const endpoint: CityEndpoint = { ...options.endpoint, ...(signal ? { signal } : {}) };
+  const progress = (label: string, done: number, total: number | null): void => options.onProgress?.(label, done, total, true);
   const fail = (message: string): never => {
     report.lastError = message;
     throw new Stop(message);
   };
+  const stopIfCancelled = (): void => {
+    if (!signal?.aborted) return;
+    report.cancelled = true;
+    fail(t.cancelled(report.uploaded.length, report.applied.length));
+  };
   const settle = <T>(answer: Answer<T>, what: string): T | 'refused' => {
+    // A call cut off by the cancel comes back as a failed one: it is the cancel, not the network.
+    stopIfCancelled();
     if (answer.kind === 'ok') return answer.value;
     if (answer.kind === 'refused') return 'refused';
     return fail(answer.kind === 'retry' ? t.gaveUp(what, answer.reason) : answer.reason);
@@ -72,6 +93,7 @@ export async function syncOnce(ctx: CoreContext, options: SyncOptions): Promise<
   try {
     const uploads = pendingUploads(ctx.db());
     for (const [index, item] of uploads.entries()) {
+      stopIfCancelled();
       progress(t.progressUploading, index, uploads.length);
       const earlier = refusedEarlierPart(ctx.db(), item);
       if (earlier) {
@@ -101,6 +123,7 @@ export async function syncOnce(ctx: CoreContext, options: SyncOptions): Promise<
     const streetCode = ctx.db().value<string>('SELECT code FROM street WHERE id = 1') ?? '';
     let cursor = readCursor(ctx);
     for (;;) {
+      stopIfCancelled();
       const page = settle(await withRetries(() => listDown(endpoint, streetCode, cursor), policy, env), t.listing);
       if (page === 'refused') fail(t.listRefused);
       const { items, nextCursor } = page as { items: { packageId: string }[]; nextCursor: string | null };
@@ -110,14 +133,17 @@ export async function syncOnce(ctx: CoreContext, options: SyncOptions): Promise<
         // The same package listed twice (a duplicate delivery) is applied once.
         if (seen.has(item.packageId)) continue;
         seen.add(item.packageId);
+        stopIfCancelled();
         progress(t.progressDownloading, 0, null);
         const bytes = settle(await withRetries(() => fetchPackage(endpoint, item.packageId), policy, env), t.downloading);
         if (bytes === 'refused') fail(t.fetchRefused(item.packageId));
         report.pulled.push(item.packageId);
         let outcome;
         try {
-          outcome = await receivePackage(ctx, `${item.packageId}.zip`, bytes as Uint8Array, { onProgress: progress });
+          // The receive says itself when it stops being cancellable (its write) and when it is again.
+          outcome = await receivePackage(ctx, `${item.packageId}.zip`, bytes as Uint8Array, { ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(signal ? { signal } : {}) });
         } catch (error) {
+          stopIfCancelled();
           if (error instanceof AppError) fail(t.packageRefused(item.packageId, error.message));
           throw error;
         }
@@ -125,10 +151,11 @@ export async function syncOnce(ctx: CoreContext, options: SyncOptions): Promise<
           report.conflicts.push(item.packageId);
           fail(t.heldForConflicts(outcome.conflicts.length));
         }
+        if (outcome.status === 'applied') report.applied.push(item.packageId);
+        progress(t.progressAcknowledging, 0, null);
         const acked = settle(await withRetries(() => ackPackage(endpoint, item.packageId), policy, env), t.acknowledging);
         if (acked === 'refused') fail(t.ackRefused(item.packageId));
         ctx.write('exchange.sync.acked', (w) => w.run('UPDATE exchange_package SET acked_at = ? WHERE package_id = ? AND acked_at IS NULL', [ctx.now(), item.packageId]));
-        if (outcome.status === 'applied') report.applied.push(item.packageId);
       }
       if (!nextCursor || nextCursor === cursor) break;
       cursor = nextCursor;

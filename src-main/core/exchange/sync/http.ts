@@ -20,7 +20,11 @@ export interface HttpCall {
   headers?: Record<string, string>;
   body?: Uint8Array;
   timeoutMs: number;
+  /** A person cancelled the round: the call ends at once, as a failure like any other. */
+  signal?: AbortSignal;
 }
+
+export const CANCELLED = '已取消';
 
 export function send(call: HttpCall): Promise<HttpAnswer> {
   const request = call.url.protocol === 'https:' ? httpsRequest : httpRequest;
@@ -47,8 +51,14 @@ export function send(call: HttpCall): Promise<HttpAnswer> {
         res.on('aborted', () => done({ status: 0, headers: {}, body: Buffer.alloc(0), failure: '响应中断' }));
       },
     );
+    const cancel = (): void => {
+      req.destroy(new Error(CANCELLED));
+    };
+    if (call.signal?.aborted) cancel();
+    call.signal?.addEventListener('abort', cancel, { once: true });
+    req.on('close', () => call.signal?.removeEventListener('abort', cancel));
     req.setTimeout(call.timeoutMs, () => req.destroy(new Error(`超过 ${Math.round(call.timeoutMs / 1000)} 秒没有响应`)));
-    req.on('error', (error: NodeJS.ErrnoException) => done({ status: 0, headers: {}, body: Buffer.alloc(0), failure: error.code ?? error.message }));
+    req.on('error', (error: NodeJS.ErrnoException) => done({ status: 0, headers: {}, body: Buffer.alloc(0), failure: error.message === CANCELLED ? CANCELLED : (error.code ?? error.message) }));
     if (call.body) req.end(Buffer.from(call.body.buffer, call.body.byteOffset, call.body.byteLength));
     else req.end();
   });

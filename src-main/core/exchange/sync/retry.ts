@@ -15,7 +15,8 @@ export interface RetryPolicy {
 export const defaultPolicy: RetryPolicy = { baseDelayMs: 1000, maxDelayMs: 60_000, maxAttempts: 6 };
 
 export interface RetryEnv {
-  sleep: (ms: number) => Promise<void>;
+  /** Ends early when `signal` is aborted. */
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   random: () => number;
   now: () => number;
   /** No wait may end after this (ms since epoch). */
@@ -29,7 +30,19 @@ export function backoffMs(attempt: number, policy: RetryPolicy, random: () => nu
   return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
 
-export const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+export const realSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+  new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const wake = (): void => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', wake);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', wake, { once: true });
+  });
 
 export async function withRetries<T>(attempt: () => Promise<Answer<T>>, policy: RetryPolicy, env: RetryEnv): Promise<Answer<T>> {
   let answer = await attempt();
@@ -38,7 +51,8 @@ export async function withRetries<T>(attempt: () => Promise<Answer<T>>, policy: 
     const wait = answer.waitMs ?? backoffMs(n - 1, policy, env.random);
     if (env.now() + wait > env.deadline) return answer;
     env.onRetry?.(n, wait, answer.reason);
-    await env.sleep(wait);
+    await env.sleep(wait, env.signal);
+    if (env.signal?.aborted) return answer;
     answer = await attempt();
   }
   return answer;

@@ -15,7 +15,10 @@ import { readState, updateState } from './state';
  * in the database (sealed with it when encryption is on) and never returned.
  */
 const TOKEN = 'city.token';
-const running = new WeakSet<DataDirectory>();
+/** The round running on each data directory, by the task id its progress is reported under. */
+const running = new WeakMap<DataDirectory, string | null>();
+
+export const syncRunning = (ctx: CoreContext): boolean => running.has(ctx.data);
 
 export const cityToken = (db: ReadDb): string | null => db.value<string>('SELECT value FROM exchange_state WHERE key = ?', [TOKEN]) ?? null;
 
@@ -39,7 +42,8 @@ export function syncStatus(ctx: CoreContext): SyncStatus {
     cityUrl: settings.cityUrl,
     tokenSet: cityToken(db) !== null,
     streetCode: db.value<string>('SELECT code FROM street WHERE id = 1') ?? '',
-    running: running.has(ctx.data),
+    running: syncRunning(ctx),
+    runningTaskId: running.get(ctx.data) ?? null,
     pending: pendingUploads(db).length,
     refused: db.value<number>("SELECT count(*) FROM exchange_outbox WHERE status = 'refused'") ?? 0,
     lastRunAt: state.lastRunAt,
@@ -56,13 +60,20 @@ export interface RunOverrides {
   token?: string;
 }
 
-/** One sync round now; refused while another is running. */
-export async function runSync(ctx: CoreContext, overrides: RunOverrides = {}, options: Omit<SyncOptions, 'endpoint'> & { timeoutMs?: number } = {}): Promise<SyncReport> {
+/**
+ * One sync round now; refused while another is running. `taskId`: the task the round's progress
+ * is reported under (shown to a window that opens the panel meanwhile).
+ */
+export async function runSync(
+  ctx: CoreContext,
+  overrides: RunOverrides = {},
+  options: Omit<SyncOptions, 'endpoint'> & { timeoutMs?: number; taskId?: string } = {},
+): Promise<SyncReport> {
   const baseUrl = overrides.url ?? ctx.data.settings.exchange.cityUrl;
   const token = overrides.token ?? cityToken(ctx.db());
   if (!baseUrl || !token) throw new AppError('VALIDATION', t.notConfigured);
   if (running.has(ctx.data)) throw new AppError('CONFLICT', t.running);
-  running.add(ctx.data);
+  running.set(ctx.data, options.taskId ?? null);
   try {
     const report = await syncOnce(ctx, { ...options, endpoint: { baseUrl, token, timeoutMs: options.timeoutMs ?? 60_000 } });
     const ok = report.lastError === null;
@@ -71,7 +82,8 @@ export async function runSync(ctx: CoreContext, overrides: RunOverrides = {}, op
         lastRunAt: report.finishedAt,
         lastSuccessAt: ok ? report.finishedAt : s.sync.lastSuccessAt,
         lastError: report.lastError,
-        failures: ok ? 0 : s.sync.failures + 1,
+        // A person's cancel says nothing of the platform: the background waits no longer for it.
+        failures: ok ? 0 : report.cancelled ? s.sync.failures : s.sync.failures + 1,
         lastReport: report,
       };
     });
