@@ -1,5 +1,5 @@
 import { createHash, randomUUID, type Hash } from 'node:crypto';
-import { Deflate, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+import { Zip } from 'fflate';
 import type { EntityName } from '../../../dto/records';
 import { entities, importOrder } from '../../catalog/fields';
 import type { ReadDb } from '../../db/sqlite';
@@ -9,6 +9,7 @@ import { readRecords, recordsByKey } from '../records';
 import type { TaskHooks } from '../tasks';
 import { changedKeys, type ChangedKeys } from './changes';
 import { fileNameOf, packageFileName, SPEC_VERSION, type Manifest, type PackageLine } from './manifest';
+import { ZlibZipDeflate } from '../../zipDeflate';
 
 /**
  * An exchange package (SPEC §3): manifest.json and one NDJSON file per kind of record, zipped.
@@ -182,28 +183,6 @@ interface Cursor {
 const textOf = (line: PackageLine): string => `${JSON.stringify(line)}\n`;
 
 /**
- * fflate's ZipDeflate (level 6, the same bytes), with a flush: deflate holds back up to tens of
- * kilobytes of input, and only once they are flushed does the zip's size so far say exactly what
- * the lines written take. ZipPassThrough's `process` is fflate's hook for this.
- */
-class FlushableDeflate extends ZipPassThrough {
-  private readonly deflate = new Deflate({ level: 6 }, (data, final) => this.ondata(null, data, final));
-
-  constructor(name: string) {
-    super(name);
-    this.compression = 8;
-  }
-
-  protected override process(chunk: Uint8Array, final: boolean): void {
-    this.deflate.push(chunk, final);
-  }
-
-  flush(): void {
-    this.deflate.flush();
-  }
-}
-
-/**
  * One zip being written, streamed: a few thousand lines at a time go into fflate's Zip, so a
  * street's 200k residents never sit in memory as one NDJSON text. How large the zip has grown
  * tells how many more lines fit.
@@ -221,7 +200,7 @@ class PartWriter {
   private readonly zip: Zip;
   /** NDJSON bytes written into the part. */
   private fed = 0;
-  private file: { entity: EntityName; deflate: FlushableDeflate; hash: Hash; records: number; emitted: boolean } | null = null;
+  private file: { entity: EntityName; deflate: ZlibZipDeflate; hash: Hash; records: number; emitted: boolean } | null = null;
   /** The whole part's ratio, kept once its files are closed (the manifest is no NDJSON). */
   private finalRatio: number | null = null;
 
@@ -243,7 +222,7 @@ class PartWriter {
     return this.fed > 0 && data > 0 ? Math.min(1, data / this.fed) : this.ratioHint;
   }
 
-  /** The zip's size so far, exactly: what deflate held back is flushed out first. */
+  /** The zip's size so far, exactly: what deflate gathered is flushed out first. */
   measure(): number {
     if (this.file) this.output(() => this.file?.deflate.flush());
     return this.size + (this.file && !this.file.emitted ? ZIP_HEADER + fileNameOf(this.file.entity).length : 0);
@@ -258,7 +237,7 @@ class PartWriter {
     if (texts.length === 0) return;
     if (this.file?.entity !== entity) {
       this.closeFile();
-      const deflate = new FlushableDeflate(fileNameOf(entity));
+      const deflate = new ZlibZipDeflate(fileNameOf(entity));
       deflate.mtime = this.mtime;
       this.zip.add(deflate);
       this.file = { entity, deflate, hash: createHash('sha256'), records: 0, emitted: false };
@@ -299,7 +278,7 @@ class PartWriter {
     this.finalRatio = this.ratio();
     const { spec, ...rest } = header;
     const manifest: Manifest = { spec, packageId: randomUUID(), ...rest, files: this.listed };
-    const manifestFile = new ZipDeflate('manifest.json', { level: 6 });
+    const manifestFile = new ZlibZipDeflate('manifest.json');
     manifestFile.mtime = this.mtime;
     this.zip.add(manifestFile);
     manifestFile.push(encoder.encode(JSON.stringify(manifest, null, 2)), true);
