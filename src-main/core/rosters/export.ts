@@ -1,7 +1,7 @@
 import type { CellValue, ExportFile, RosterQuery, RosterRow } from '../../dto/rosters';
 import type { ReadDb } from '../db/sqlite';
 import { AppError } from '../errors';
-import { inMemoryWorkbook } from '../xlsx';
+import { writeXlsx, type XlsxCell } from '../xlsxWriter';
 import type { ColumnSpec, RosterDef } from './definition';
 import { columnOf, countRows, pageIds, rowsByIds } from './query';
 import { T } from './texts';
@@ -32,26 +32,21 @@ const stamp = (now: string): string => `${now.slice(0, 10).replace(/-/g, '')}-${
  * zeros of a code, and never round an 18-digit number to 15 significant digits.
  */
 async function toXlsx(def: RosterDef, columns: ColumnSpec[], chunks: Iterable<RosterRow[]>, progress: (rows: number) => void): Promise<Buffer> {
-  const { workbook, bytes } = inMemoryWorkbook({ useStyles: true, useSharedStrings: false });
-  const sheet = workbook.addWorksheet(def.title, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columns.map((c) => ({ key: c.id, width: Math.max(8, Math.round((c.width ?? 120) / 7)) }));
-  const header = sheet.addRow(columns.map((c) => c.header));
-  header.font = { bold: true };
-  header.commit();
-  let rows = 0;
-  for (const chunk of chunks) {
-    for (const r of chunk) {
-      const row = sheet.addRow(columns.map((c) => cellFor(c, r[c.id] ?? null)));
-      columns.forEach((c, i) => {
-        if (!isNumeric(c)) row.getCell(i + 1).numFmt = '@';
-      });
-      row.commit();
+  function* rows(): Generator<XlsxCell[]> {
+    let written = 0;
+    for (const chunk of chunks) {
+      for (const r of chunk) yield columns.map((c) => cellFor(c, r[c.id] ?? null));
+      written += chunk.length;
+      progress(written);
     }
-    rows += chunk.length;
-    progress(rows);
   }
-  sheet.commit();
-  return bytes();
+  const bytes = await writeXlsx({
+    name: def.title,
+    creator: '街道指挥中心',
+    columns: columns.map((c) => ({ header: c.header, width: Math.max(8, Math.round((c.width ?? 120) / 7)), text: !isNumeric(c) })),
+    rows: rows(),
+  });
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 function cellFor(c: ColumnSpec, value: CellValue): string | number | null {

@@ -64,10 +64,14 @@ describe('template export', () => {
     const core = await demo();
     const dir = tempDir('scc-export-');
     await exportAll(core, dir);
-    const sheet = new TextDecoder().decode(unzipSync(readFileSync(join(dir, '实有人口信息表.xlsx')))['xl/worksheets/sheet1.xml']);
+    const book = unzipSync(readFileSync(join(dir, '实有人口信息表.xlsx')));
+    const sheet = new TextDecoder().decode(book['xl/worksheets/sheet1.xml']);
     const idCells = [...sheet.matchAll(/<c r="A(\d+)"([^>]*)>/g)].filter((m) => m[1] !== '1');
     expect(idCells.length).toBeGreaterThan(100);
-    for (const m of idCells) expect(m[2]).toMatch(/t="s"/);
+    // Text cells (not numbers, not formula results), in the text format ('@', numFmtId 49).
+    for (const m of idCells) expect(m[2]).toBe(' s="1" t="inlineStr"');
+    const cellXfs = /<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(new TextDecoder().decode(book['xl/styles.xml']))?.[1] ?? '';
+    expect([...cellXfs.matchAll(/<xf [^>]*numFmtId="(\d+)"/g)].map((m) => m[1])[1]).toBe('49');
 
     const csvDir = xlsxToCsv(dir);
     const db = core.data.store().db;

@@ -1,12 +1,12 @@
 import type { EntityName } from '../../../dto/records';
 import { entities, type FieldDef } from '../../catalog/fields';
-import { inMemoryWorkbook } from '../../xlsx';
+import { writeXlsx } from '../../xlsxWriter';
 
 /**
  * A template as the city platform defines it (SPEC §2): the fixed Chinese headers in row 1, one
  * record a row. IDs, codes, phones and dates are text cells (a spreadsheet never turns an ID into
  * 1.5E+17 or a date into a serial number); the columns are formatted as text so a person typing
- * into them keeps text too. Written by exceljs' streaming writer, so 200k rows stay small in memory.
+ * into them keeps text too. Written as it streams (xlsxWriter), so 200k rows stay small in memory.
  */
 export type CellOut = string | number | null;
 
@@ -38,19 +38,16 @@ export interface SheetOptions {
 /** Writes the rows (cells in template order, then the extra columns) as an xlsx, in memory. */
 export async function writeTemplateXlsx(entity: EntityName, rows: Iterable<readonly CellOut[]> | AsyncIterable<readonly CellOut[]>, options: SheetOptions = {}): Promise<Buffer> {
   const def = entities[entity];
-  const { workbook, bytes } = inMemoryWorkbook({ useSharedStrings: true, useStyles: true });
-  workbook.creator = '街道指挥中心';
-  const sheet = workbook.addWorksheet(def.title, { views: [{ state: 'frozen', ySplit: 1 }] });
-  const extra = options.extraHeaders ?? [];
-  sheet.columns = [
-    ...def.fields.map((f) => ({ header: f.header, key: f.key, width: WIDTH[f.type] ?? Math.max(10, f.header.length * 2 + 2), style: isText(f) ? { numFmt: '@' } : {} })),
-    ...extra.map((h, i) => ({ header: h, key: `extra${i}`, width: h.length * 2 + 30, style: { numFmt: '@' } })),
-  ];
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(1).commit();
-  for await (const cells of rows) sheet.addRow([...cells]).commit();
-  sheet.commit();
-  return bytes();
+  const bytes = await writeXlsx({
+    name: def.title,
+    creator: '街道指挥中心',
+    columns: [
+      ...def.fields.map((f) => ({ header: f.header, width: WIDTH[f.type] ?? Math.max(10, f.header.length * 2 + 2), text: isText(f) })),
+      ...(options.extraHeaders ?? []).map((h) => ({ header: h, width: h.length * 2 + 30, text: true })),
+    ],
+    rows,
+  });
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /** A record as the template's row of cells. */
