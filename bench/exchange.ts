@@ -7,7 +7,8 @@
  *  - the import's write once more: its journal entry replayed on the same snapshot by sql.js and
  *    by native SQLite (better-sqlite3), to tell the engine's share of the write from ours;
  *  - export of the street-scale database (200k residents) to a full exchange package, and that
- *    package received by an empty installation of the same street.
+ *    package received by an empty installation of the same street;
+ *  - export of its residents as the city's template (实有人口信息表.xlsx).
  * Figures are printed with their targets, never asserted.
  */
 import { spawnSync } from 'node:child_process';
@@ -23,6 +24,7 @@ import { undoBatch } from '../src-main/core/exchange/import/batches';
 import { makePlan } from '../src-main/core/exchange/import/service';
 import { receivePackage } from '../src-main/core/exchange/packages/receive';
 import { makePackage, recordsIn } from '../src-main/core/exchange/packages/service';
+import { exportTemplate } from '../src-main/core/exchange/export/templates';
 import { readXlsxRows } from '../src-main/core/exchange/read/xlsx';
 import { loadSqlJs } from '../src-main/core/db/sqljs';
 import { SqlDb, type Params } from '../src-main/core/db/sqlite';
@@ -193,6 +195,16 @@ async function phaseExport(dataDir: string): Promise<Figures> {
   return { export: exportMs, records, residents: made.counts.resident ?? 0, zipMb: Math.round((made.parts.reduce((n, p) => n + p.bytes.length, 0) / 1024 / 1024) * 10) / 10, rss };
 }
 
+/** The street's residents as the city platform's template, an xlsx of 200k rows. */
+async function phaseTemplate(dataDir: string): Promise<Figures> {
+  const core = await openCore({ dataDir, resourcesDir, version: 'bench' });
+  const t = performance.now();
+  const made = await exportTemplate(core.data.store().db, 'resident');
+  const template = ms(t);
+  await core.close();
+  return { template, rows: made.records, xlsxMb: Math.round((made.bytes.length / 1024 / 1024) * 10) / 10, rss: peakRssMb() };
+}
+
 /** The street's full package received by an empty installation of the same street (a new workstation). */
 async function phaseReceive(): Promise<Figures> {
   const street = JSON.parse(readFileSync(join(packageDir, 'street.json'), 'utf8')) as { code: string; name: string };
@@ -239,7 +251,9 @@ async function main(): Promise<void> {
               ? await phaseReplay(values.phase.slice(7), file, values.entry ?? '')
               : values.phase === 'receive'
                 ? await phaseReceive()
-                : await phaseExport(data);
+                : values.phase === 'template'
+                  ? await phaseTemplate(data)
+                  : await phaseExport(data);
     console.log(`RESULT ${JSON.stringify(result)}`);
     return;
   }
@@ -269,6 +283,8 @@ async function main(): Promise<void> {
   console.log('测量街道规模全量数据包导出 …');
   const exportDir = copyData(street);
   const exported = runPhase(['--phase', 'export', '--data', exportDir]);
+  console.log('测量街道规模实有人口模板导出 …');
+  const template = runPhase(['--phase', 'template', '--data', exportDir]);
   rmSync(exportDir, { recursive: true, force: true });
   console.log('测量该数据包导入空库 …');
   const received = runPhase(['--phase', 'receive']);
@@ -293,11 +309,12 @@ async function main(): Promise<void> {
       (native ? `，原生 SQLite ${native.replay} ms（sql.js 为其 ${r(replayed.replay, native.replay)}）` : '，原生 SQLite 未测'),
     `街道规模（${exported.residents} 实有人口）全量数据包导出：${exported.export} ms，${exported.records} 条记录，zip ${exported.zipMb} MB，峰值内存 ${exported.rss} MB`,
     `  该数据包导入空库（新工作站）：${received.receive} ms，${received.parts} 个包，新增 ${received.inserted} 条，峰值内存 ${received.rss} MB`,
+    `  实有人口信息表模板导出：${template.template} ms，${template.rows} 行，xlsx ${template.xlsxMb} MB，峰值内存 ${template.rss} MB`,
   ];
   const machine = { before: referenceBefore, after: machineReference() };
   lines.push(machineLine(machine.before, machine.after));
   console.log(lines.join('\n'));
-  writeFileSync(join(outDir, 'results.json'), JSON.stringify({ at: new Date().toISOString(), machine, bare, reader, imported, replayed, native, exported, received }, null, 2));
+  writeFileSync(join(outDir, 'results.json'), JSON.stringify({ at: new Date().toISOString(), machine, bare, reader, imported, replayed, native, exported, received, template }, null, 2));
 }
 
 await main();
