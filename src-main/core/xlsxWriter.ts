@@ -23,6 +23,8 @@ export interface XlsxSheet {
   columns: readonly XlsxColumn[];
   /** A cell past the columns is written without a column of its own. */
   rows: Iterable<readonly XlsxCell[]> | AsyncIterable<readonly XlsxCell[]>;
+  /** Rows to come, when known: declared in the sheet, so a reader's progress bar has its total. */
+  rowCount?: number;
   creator: string;
   /** The file's creation time (docProps); now when absent. */
   created?: Date;
@@ -99,7 +101,7 @@ export async function writeXlsx(sheet: XlsxSheet): Promise<Uint8Array> {
   const body = new ZlibZipDeflate('xl/worksheets/sheet1.xml');
   body.mtime = mtime;
   zip.add(body);
-  let pending = sheetHead(sheet.columns);
+  let pending = sheetHead(sheet.columns, sheet.rowCount);
   const flush = (last: boolean): void => {
     body.push(encoder.encode(pending), last);
     pending = '';
@@ -133,10 +135,11 @@ const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
 
-function sheetHead(columns: readonly XlsxColumn[]): string {
+function sheetHead(columns: readonly XlsxColumn[], rowCount: number | undefined): string {
+  const dimension = rowCount === undefined || columns.length === 0 ? '' : `<dimension ref="A1:${columnName(columns.length - 1)}${rowCount + 1}"/>`;
   const cols = columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"${c.text ? ` style="${TEXT}"` : ''}/>`).join('');
   return (
-    `${XML}<worksheet xmlns="${MAIN}" xmlns:r="${REL}">` +
+    `${XML}<worksheet xmlns="${MAIN}" xmlns:r="${REL}">${dimension}` +
     // The header row stays in view while scrolling.
     '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' +
     '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>' +

@@ -31,7 +31,7 @@ const stamp = (now: string): string => `${now.slice(0, 10).replace(/-/g, '')}-${
  * Excel, WPS and LibreOffice then show an ID as typed, keep an X check character and the leading
  * zeros of a code, and never round an 18-digit number to 15 significant digits.
  */
-async function toXlsx(def: RosterDef, columns: ColumnSpec[], chunks: Iterable<RosterRow[]>, progress: (rows: number) => void): Promise<Buffer> {
+async function toXlsx(def: RosterDef, columns: ColumnSpec[], chunks: Iterable<RosterRow[]>, total: number, progress: (rows: number) => void): Promise<Buffer> {
   function* rows(): Generator<XlsxCell[]> {
     let written = 0;
     for (const chunk of chunks) {
@@ -45,6 +45,7 @@ async function toXlsx(def: RosterDef, columns: ColumnSpec[], chunks: Iterable<Ro
     creator: '街道指挥中心',
     columns: columns.map((c) => ({ header: c.header, width: Math.max(8, Math.round((c.width ?? 120) / 7)), text: !isNumeric(c) })),
     rows: rows(),
+    rowCount: total,
   });
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
@@ -105,6 +106,6 @@ export async function exportView(
     const bytes = toCsv(columns, chunks, report);
     return { fileName, mime: 'text/csv;charset=utf-8', base64: bytes.toString('base64'), rows: total };
   }
-  const bytes = await toXlsx(def, columns, chunks, report);
+  const bytes = await toXlsx(def, columns, chunks, total, report);
   return { fileName, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', base64: bytes.toString('base64'), rows: total };
 }

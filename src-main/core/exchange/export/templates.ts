@@ -23,7 +23,7 @@ export async function exportTemplate(db: ReadDb, entity: EntityName, onProgress?
       yield rowOf(entity, records[i]?.record as unknown as Record<string, unknown>);
     }
   }
-  const bytes = await writeTemplateXlsx(entity, rows());
+  const bytes = await writeTemplateXlsx(entity, rows(), { rowCount: records.length });
   return { fileName: templateFileName(entity), bytes, records: records.length };
 }
 

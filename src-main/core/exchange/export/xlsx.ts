@@ -36,7 +36,11 @@ export interface SheetOptions {
 }
 
 /** Writes the rows (cells in template order, then the extra columns) as an xlsx, in memory. */
-export async function writeTemplateXlsx(entity: EntityName, rows: Iterable<readonly CellOut[]> | AsyncIterable<readonly CellOut[]>, options: SheetOptions = {}): Promise<Buffer> {
+export async function writeTemplateXlsx(
+  entity: EntityName,
+  rows: Iterable<readonly CellOut[]> | AsyncIterable<readonly CellOut[]>,
+  options: SheetOptions & { rowCount?: number } = {},
+): Promise<Buffer> {
   const def = entities[entity];
   const bytes = await writeXlsx({
     name: def.title,
@@ -46,6 +50,7 @@ export async function writeTemplateXlsx(entity: EntityName, rows: Iterable<reado
       ...(options.extraHeaders ?? []).map((h) => ({ header: h, width: h.length * 2 + 30, text: true })),
     ],
     rows,
+    ...(options.rowCount === undefined ? {} : { rowCount: options.rowCount }),
   });
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

@@ -119,7 +119,7 @@ export async function downloadQuarantine(ctx: CoreContext, entity: EntityName): 
     r.file,
     String(r.row),
   ]);
-  const bytes = await writeTemplateXlsx(entity, cells, { extraHeaders: [texts.reasonColumn, texts.fileColumn, texts.rowColumn] });
+  const bytes = await writeTemplateXlsx(entity, cells, { extraHeaders: [texts.reasonColumn, texts.fileColumn, texts.rowColumn], rowCount: cells.length });
   const stamp = ctx.now().slice(0, 10).replace(/-/g, '');
   return { fileName: `${def.title}-待处理-${stamp}.xlsx`, contentBase64: bytes.toString('base64') };
 }
