@@ -4,6 +4,7 @@ import { decodeText } from '../../../src-main/core/exchange/read/decode';
 import { detectTemplate } from '../../../src-main/core/exchange/read/header';
 import { columnLetter, type SheetRow } from '../../../src-main/core/exchange/read/sheet';
 import { declaredRows, readXlsxRows } from '../../../src-main/core/exchange/read/xlsx';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import { xlsx } from './files';
 
 describe('reading import files', () => {
@@ -68,5 +69,24 @@ describe('reading a large xlsx', () => {
       n++;
     }
     expect(n).toBe(rows.length);
+  });
+
+  it('reads the sheet whether its zip stores or deflates it, and says so when the sheet is damaged', async () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => [`居民${i}`, i]);
+    const files = unzipSync(await xlsx(rows));
+    const read = async (bytes: Uint8Array): Promise<unknown[]> => {
+      const out = [];
+      for await (const row of readXlsxRows(bytes)) out.push(row.cells);
+      return out;
+    };
+    expect(await read(zipSync(files, { level: 0 }))).toEqual(rows);
+    expect(await read(zipSync(files, { level: 9 }))).toEqual(rows);
+
+    // The sheet's deflate stream cut short and padded: an error, not a shorter list of rows.
+    const sheet = files['xl/worksheets/sheet1.xml'] ?? new Uint8Array(0);
+    const deflated = zipSync({ ...files, 'xl/worksheets/sheet1.xml': sheet }, { level: 6 });
+    const at = Buffer.from(deflated).indexOf(Buffer.from(strToU8('xl/worksheets/sheet1.xml'))) + 200;
+    deflated.fill(0xff, at, at + 64);
+    await expect(read(deflated)).rejects.toThrow();
   });
 });

