@@ -194,6 +194,10 @@ describe('数据交换 page', () => {
       await expect.poll(() => page.locator('.ok-banner').textContent(), { timeout: 10_000 }).toBe('本轮同步已取消；未上传的数据包仍在待发送队列中，下一轮同步时继续。');
       expect(await bar.count()).toBe(0);
       expect(await apiCall<SyncStatus>(served.url, 'sync.status')).toMatchObject({ running: false, pending: 1 });
+      // The status says so plainly: a cancel is no fault, so not in red.
+      const lastProblem = page.getByLabel('同步状态').locator('tr', { hasText: '最近的问题' }).locator('td');
+      await expect.poll(() => lastProblem.textContent()).toMatch(/^本轮同步已取消/);
+      expect(await lastProblem.getAttribute('class')).toBe('');
       city.faults.length = 0;
       await page.getByRole('button', { name: '立即同步' }).click();
       await expect.poll(() => page.locator('.ok-banner').textContent(), { timeout: 30_000 }).toMatch(/^同步完成：上传 1 个/);

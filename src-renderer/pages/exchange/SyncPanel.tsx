@@ -184,7 +184,8 @@ export function SyncPanel() {
                 </tr>
                 <tr>
                   <th>{s.lastError}</th>
-                  <td className={st.lastError ? 'error-text' : ''}>{st.lastError ?? s.none}</td>
+                  {/* A round a person cancelled is no fault: said plainly, not in red. */}
+                  <td className={st.lastError && !report?.cancelled ? 'error-text' : ''}>{st.lastError ?? s.none}</td>
                 </tr>
               </tbody>
             </table>
