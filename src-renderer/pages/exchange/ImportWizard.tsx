@@ -10,6 +10,7 @@ import { ErrorBanner, StatCard } from '../../components/Feedback';
 import { ProgressBar } from '../../components/ProgressBar';
 import { formatTime, formatValue } from './format';
 import { t } from './texts';
+import { newTaskId } from './TaskProgress';
 
 const SHOWN = 500;
 
@@ -249,7 +250,7 @@ export function ImportWizard() {
     setError(null);
     setApplied(null);
     setMessage(null);
-    const id = `import-${Date.now()}`;
+    const id = newTaskId('import');
     setTaskId(id);
     const payload = await Promise.all(
       files.map(async (f) => ({ name: f.name, contentBase64: await readAsBase64(f), ...(nextMappings[f.name] ? { mapping: nextMappings[f.name] } : {}) })),
@@ -262,7 +263,7 @@ export function ImportWizard() {
 
   const apply = async () => {
     if (!preview) return;
-    const id = `apply-${Date.now()}`;
+    const id = newTaskId('apply');
     setTaskId(id);
     const result = await api.call('exchange.importApply', { planId: preview.planId, taskId: id });
     setTaskId(null);
