@@ -72,7 +72,7 @@ import {
   type ScopeCommunity,
   type ScopeCounts,
 } from './dto/rosters';
-import type { BackendEvents, EventName } from './dto/events';
+import type { BackendEvents, EventName, Progress } from './dto/events';
 import type { Result } from './dto/result';
 
 interface CallSpec<I extends z.ZodType, O> {
@@ -109,6 +109,8 @@ export const contract = {
   'exchange.importPreview': call<ImportPreview>()(importPreviewInput),
   'exchange.importApply': call<ImportApplied>()(importApplyInput),
   'exchange.cancel': call<{ cancelled: boolean }>()(cancelInput),
+  /** How far a running task has got (null when none runs): for a window that opens meanwhile. */
+  'exchange.taskProgress': call<Progress | null>()(cancelInput),
   'exchange.batches': call<ImportBatchRow[]>()(emptyInput),
   'exchange.undoBatch': call<UndoResult>()(batchInput),
   'exchange.quarantine': call<QuarantineRow[]>()(quarantineListInput),

@@ -227,6 +227,39 @@ describe('数据交换 page', () => {
     }
   });
 
+  it('shows a background sync round on the 市级平台同步 tab, and a person cancels it there', async () => {
+    const dataDir = freshDataDir();
+    runScc(['init', '--size', 'tiny', '--data', dataDir]);
+    runScc(['export', '--data', dataDir, '--package', '--outbox']);
+    const city = await startCityServer({ streetCode: '150102003' });
+    // The platform stores the upload and holds its answer: the round waits on it.
+    city.faults.push({ route: 'upload', kind: 'slow', delayMs: 60_000 });
+    const first = await serve(dataDir);
+    await apiCall(first.url, 'sync.configure', { cityUrl: city.url, token: city.token });
+    await first.stop();
+    // Started again, the background finds the outbox not empty and syncs at its first look (5 s).
+    const served = await serve(dataDir);
+    try {
+      const { page, errors, context } = await openPage(browser, `${served.url}/#/exchange`);
+      await page.getByRole('tab', { name: /市级平台同步/ }).click();
+      await expect.poll(() => city.received.length, { timeout: 30_000 }).toBe(1);
+      const bar = page.locator('.task-progress');
+      await expect.poll(() => bar.locator('.progress-label').textContent(), { timeout: 10_000 }).toMatch(/正在上传数据包/);
+      expect(await page.getByRole('button', { name: '同步中…' }).isDisabled()).toBe(true);
+      await bar.getByRole('button', { name: '取消' }).click();
+      const lastProblem = page.getByLabel('同步状态').locator('tr', { hasText: '最近的问题' }).locator('td');
+      await expect.poll(() => lastProblem.textContent(), { timeout: 10_000 }).toBe('本轮同步已取消；未上传的数据包仍在待发送队列中，下一轮同步时继续。');
+      await expect.poll(() => bar.count()).toBe(0);
+      expect(await page.getByRole('button', { name: '立即同步' }).isEnabled()).toBe(true);
+      expect(await apiCall<SyncStatus>(served.url, 'sync.status')).toMatchObject({ running: false, runningTaskId: null, pending: 1 });
+      expect(errors).toEqual([]);
+      await context.close();
+    } finally {
+      await city.close();
+      await served.stop();
+    }
+  });
+
   it('receives a whole street into an empty installation with a progress bar that counts, and no 取消 once the write has begun', async () => {
     const streetDir = freshDataDir();
     runScc(['init', '--size', 'tiny', '--data', streetDir]);

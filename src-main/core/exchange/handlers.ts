@@ -25,6 +25,7 @@ export const exchangeHandlers = defineHandlers({
   'exchange.importPreview': (input, ctx) => runTask(ctx, input.taskId, texts.importDone, (hooks) => previewImport(ctx, decode(input.files), hooks)),
   'exchange.importApply': (input, ctx) => runTask(ctx, input.taskId, texts.importDone, (hooks) => applyHeldPlan(ctx, input.planId, hooks)),
   'exchange.cancel': (input) => ({ cancelled: tasks.cancel(input.taskId) }),
+  'exchange.taskProgress': (input) => tasks.progress(input.taskId),
   'exchange.batches': (_input, ctx) => listBatches(ctx),
   'exchange.undoBatch': (input, ctx) => undoBatch(ctx, input.batchId),
   'exchange.quarantine': (input, ctx) => listQuarantine(ctx, input.status, input.entity, input.limit),

@@ -1,3 +1,4 @@
+import type { Progress } from '../../dto/events';
 import type { CoreContext } from '../context';
 import { AppError } from '../errors';
 
@@ -7,18 +8,25 @@ import { AppError } from '../errors';
  * runs: the write is one transaction and is never interrupted halfway. A sync round can be
  * cancelled again once a package's write is over.
  */
-const running = new Map<string, { controller: AbortController; cancellable: boolean }>();
+const running = new Map<string, { controller: AbortController; cancellable: boolean; last: Progress | null }>();
 
 export const tasks = {
   start(taskId: string): AbortController {
     running.get(taskId)?.controller.abort();
     const controller = new AbortController();
-    running.set(taskId, { controller, cancellable: true });
+    running.set(taskId, { controller, cancellable: true, last: null });
     return controller;
   },
-  setCancellable(taskId: string, cancellable: boolean): void {
-    const task = running.get(taskId);
-    if (task) task.cancellable = cancellable;
+  /** What the task reported last, and whether a cancel is accepted now. */
+  report(progress: Progress): void {
+    const task = running.get(progress.taskId);
+    if (!task) return;
+    task.last = progress;
+    task.cancellable = progress.cancellable !== false;
+  },
+  /** The task's last report, for a window that opens while it runs; null when it is not running. */
+  progress(taskId: string): Progress | null {
+    return running.get(taskId)?.last ?? null;
   },
   finish(taskId: string): void {
     running.delete(taskId);
@@ -56,9 +64,10 @@ export async function runTask<T>(ctx: CoreContext, taskId: string | undefined, d
     return await work({
       signal: controller.signal,
       onProgress: (label, done, total, cancellable) => {
+        const progress = { taskId, label, done, total, finished: false, cancellable };
         // While a cancel would not be honoured, it is not accepted either.
-        tasks.setCancellable(taskId, cancellable);
-        ctx.emit('progress', { taskId, label, done, total, finished: false, cancellable });
+        tasks.report(progress);
+        ctx.emit('progress', progress);
       },
     });
   } catch (error) {

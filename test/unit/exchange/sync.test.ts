@@ -392,9 +392,19 @@ describe('sync: a person cancels the round', () => {
     const ticked = tick(core, Date.parse(core.now()), fast.policy);
     await until(() => server.received.length === 1);
     expect(await call(core, 'sync.status', {})).toMatchObject({ running: true, runningTaskId: BACKGROUND_SYNC_TASK });
+    // A window that opens now learns where the round is, without waiting for its next event.
+    expect(await call(core, 'exchange.taskProgress', { taskId: BACKGROUND_SYNC_TASK })).toEqual({
+      taskId: BACKGROUND_SYNC_TASK,
+      label: '正在上传数据包',
+      done: 0,
+      total: 1,
+      finished: false,
+      cancellable: true,
+    });
     expect(await call(core, 'exchange.cancel', { taskId: BACKGROUND_SYNC_TASK })).toEqual({ cancelled: true });
     await ticked;
     off();
+    expect(await call(core, 'exchange.taskProgress', { taskId: BACKGROUND_SYNC_TASK })).toBeNull();
     expect(labels).toEqual(['正在上传数据包', '本轮同步结束']);
     expect(await call(core, 'sync.status', {})).toMatchObject({ running: false, runningTaskId: null, pending: 1, lastError: cancelText(0, 0) });
     expect(readState(core.data).sync.failures).toBe(0);
