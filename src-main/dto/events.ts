@@ -16,6 +16,8 @@ export interface Progress {
   finished: boolean;
   /** False once the work has reached its write, which runs to its end; absent: not said. */
   cancellable?: boolean;
+  /** `done` and `total` count bytes (an upload, a download) rather than items. */
+  unit?: 'bytes';
 }
 
 /** Sections of settings.json that changed, so open screens and pages take them up at once. */

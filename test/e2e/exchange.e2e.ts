@@ -187,8 +187,10 @@ describe('数据交换 page', () => {
       await page.getByRole('button', { name: '立即同步' }).click();
       await expect.poll(() => city.received.length, { timeout: 30_000 }).toBe(1);
       const bar = page.locator('.task-progress');
-      await expect.poll(() => bar.locator('.progress-label').textContent()).toMatch(/正在上传数据包/);
+      await expect.poll(() => bar.locator('.progress-label').textContent()).toMatch(/^第 1\/1 个数据包已发出，正在等待市级平台确认收到（(\d+)\/\1 KB）$/);
       expect(await page.getByRole('button', { name: '同步中…' }).isDisabled()).toBe(true);
+      // The bar's width eases over 0.3 s: the picture shows where it settles.
+      await page.waitForTimeout(400);
       await screenshot(page, 'exchange-sync-running-1920x1080');
       await bar.getByRole('button', { name: '取消' }).click();
       await expect.poll(() => page.locator('.ok-banner').textContent(), { timeout: 10_000 }).toBe('本轮同步已取消；未上传的数据包仍在待发送队列中，下一轮同步时继续。');
@@ -244,7 +246,7 @@ describe('数据交换 page', () => {
       await page.getByRole('tab', { name: /市级平台同步/ }).click();
       await expect.poll(() => city.received.length, { timeout: 30_000 }).toBe(1);
       const bar = page.locator('.task-progress');
-      await expect.poll(() => bar.locator('.progress-label').textContent(), { timeout: 10_000 }).toMatch(/正在上传数据包/);
+      await expect.poll(() => bar.locator('.progress-label').textContent(), { timeout: 10_000 }).toMatch(/^第 1\/1 个数据包已发出，正在等待市级平台确认收到（(\d+)\/\1 KB）$/);
       expect(await page.getByRole('button', { name: '同步中…' }).isDisabled()).toBe(true);
       await bar.getByRole('button', { name: '取消' }).click();
       const lastProblem = page.getByLabel('同步状态').locator('tr', { hasText: '最近的问题' }).locator('td');

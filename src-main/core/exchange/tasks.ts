@@ -48,7 +48,7 @@ export const breathe = (): Promise<void> => new Promise((resolve) => setImmediat
 export interface TaskHooks {
   signal?: AbortSignal;
   /** `cancellable` false: the write has begun and will run to its end. */
-  onProgress?: (label: string, done: number, total: number | null, cancellable: boolean) => void;
+  onProgress?: (label: string, done: number, total: number | null, cancellable: boolean, unit?: 'bytes') => void;
 }
 
 /**
@@ -63,8 +63,8 @@ export async function runTask<T>(ctx: CoreContext, taskId: string | undefined, d
   try {
     return await work({
       signal: controller.signal,
-      onProgress: (label, done, total, cancellable) => {
-        const progress = { taskId, label, done, total, finished: false, cancellable };
+      onProgress: (label, done, total, cancellable, unit) => {
+        const progress: Progress = { taskId, label, done, total, finished: false, cancellable, ...(unit ? { unit } : {}) };
         // While a cancel would not be honoured, it is not accepted either.
         tasks.report(progress);
         ctx.emit('progress', progress);

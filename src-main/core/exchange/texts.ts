@@ -111,6 +111,8 @@ export const syncTexts = {
   internal: '同步时发生内部错误，已停止本轮同步。',
   configured: '已保存市级平台接口设置。',
   progressUploading: '正在上传数据包',
+  progressUploadingOne: (n: number, of: number) => `正在上传第 ${n}/${of} 个数据包`,
+  progressAwaitingAnswer: (n: number, of: number) => `第 ${n}/${of} 个数据包已发出，正在等待市级平台确认收到`,
   progressDownloading: '正在下载市级平台下发的数据包',
   progressAcknowledging: '正在向市级平台确认已导入的数据包',
   finished: '本轮同步结束',

@@ -10,6 +10,7 @@ import { queueUpload } from '../../../src-main/core/exchange/sync/outbox';
 import { runSync } from '../../../src-main/core/exchange/sync/service';
 import { BACKGROUND_SYNC_TASK, tick } from '../../../src-main/core/exchange/sync/background';
 import { readState } from '../../../src-main/core/exchange/sync/state';
+import { tasks } from '../../../src-main/core/exchange/tasks';
 import { openCore } from '../../../src-main/core/core';
 import { generateStreet } from '../../../src-main/core/demo/generate';
 import { bundleForNode } from '../../helpers/bundle';
@@ -279,7 +280,21 @@ describe('sync: down packages', () => {
     const report = await call(core, 'sync.run', { taskId: 'round' });
     off();
     expect(report).toMatchObject({ lastError: null, uploaded: [expect.anything(), expect.anything()], applied: [down.packageId] });
-    expect(events.map((e) => [e.label, e.done, e.total, e.cancellable])).toEqual([
+    // Bytes as they move (a weak network's bar), rising to each package's whole size.
+    const sizes = server.received.map((r) => r.bytes.length);
+    const moved = (...labels: string[]) => events.filter((e) => e.unit === 'bytes' && labels.includes(e.label));
+    for (const [labels, size] of [
+      [['正在上传第 1/2 个数据包', '第 1/2 个数据包已发出，正在等待市级平台确认收到'], sizes[0] ?? -1],
+      [['正在上传第 2/2 个数据包', '第 2/2 个数据包已发出，正在等待市级平台确认收到'], sizes[1] ?? -1],
+      [['正在下载市级平台下发的数据包'], down.bytes.length],
+    ] as const) {
+      const seen = moved(...labels);
+      // The last says the whole package has moved (an upload: that the platform's answer is awaited).
+      expect(seen.at(-1), labels[0]).toMatchObject({ label: labels.at(-1), done: size, total: size, cancellable: true });
+      expect(seen.slice(0, -1).every((e) => e.label === labels[0] && e.done < size), labels[0]).toBe(true);
+      expect(seen.map((e) => e.done), labels[0]).toEqual([...seen.map((e) => e.done)].sort((a, b) => a - b));
+    }
+    expect(events.filter((e) => e.unit !== 'bytes').map((e) => [e.label, e.done, e.total, e.cancellable])).toEqual([
       ['正在上传数据包', 0, 2, true],
       ['正在上传数据包', 1, 2, true],
       ['正在下载市级平台下发的数据包', 0, null, true],
@@ -291,6 +306,9 @@ describe('sync: down packages', () => {
       ['本轮同步结束', 1, 1, undefined],
     ]);
     expect(events.map((e) => e.finished)).toEqual([...events.slice(1).map(() => false), true]);
+    expect(events.filter((e) => e.unit === 'bytes')).toHaveLength(
+      moved('正在上传第 1/2 个数据包', '第 1/2 个数据包已发出，正在等待市级平台确认收到', '正在上传第 2/2 个数据包', '第 2/2 个数据包已发出，正在等待市级平台确认收到', '正在下载市级平台下发的数据包').length,
+    );
   });
 
   it('holds a down package that conflicts with a local change, does not acknowledge it, and applies it once a person decided', async () => {
@@ -318,6 +336,7 @@ describe('sync: down packages', () => {
 describe('sync: a person cancels the round', () => {
   const cancelText = (uploaded: number, applied: number) =>
     `本轮同步已取消${uploaded + applied > 0 ? `（取消前已上传 ${uploaded} 个、导入 ${applied} 个数据包，均已保存）` : ''}；未上传的数据包仍在待发送队列中，下一轮同步时继续。`;
+  const readProgress = () => tasks.progress(BACKGROUND_SYNC_TASK);
   const until = async (done: () => boolean): Promise<void> => {
     while (!done()) await new Promise((r) => setTimeout(r, 10));
   };
@@ -387,19 +406,23 @@ describe('sync: a person cancels the round', () => {
     server.faults.push({ route: 'upload', kind: 'slow', delayMs: 60_000 });
     const labels: string[] = [];
     const off = core.subscribe((event) => {
-      if (event.name === 'progress' && event.payload.taskId === BACKGROUND_SYNC_TASK) labels.push(event.payload.label);
+      if (event.name === 'progress' && event.payload.taskId === BACKGROUND_SYNC_TASK && event.payload.unit !== 'bytes') labels.push(event.payload.label);
     });
     const ticked = tick(core, Date.parse(core.now()), fast.policy);
     await until(() => server.received.length === 1);
     expect(await call(core, 'sync.status', {})).toMatchObject({ running: true, runningTaskId: BACKGROUND_SYNC_TASK });
     // A window that opens now learns where the round is, without waiting for its next event.
+    // (The whole package has left; the platform holds its answer.)
+    const size = server.received[0]?.bytes.length ?? 0;
+    await until(() => readProgress()?.done === size);
     expect(await call(core, 'exchange.taskProgress', { taskId: BACKGROUND_SYNC_TASK })).toEqual({
       taskId: BACKGROUND_SYNC_TASK,
-      label: '正在上传数据包',
-      done: 0,
-      total: 1,
+      label: '第 1/1 个数据包已发出，正在等待市级平台确认收到',
+      done: size,
+      total: size,
       finished: false,
       cancellable: true,
+      unit: 'bytes',
     });
     expect(await call(core, 'exchange.cancel', { taskId: BACKGROUND_SYNC_TASK })).toEqual({ cancelled: true });
     await ticked;

@@ -73,7 +73,8 @@ export interface Received {
   duplicate: boolean;
 }
 
-export async function uploadPackage(endpoint: CityEndpoint, packageId: string, bytes: Uint8Array): Promise<Answer<Received>> {
+/** `onSent`: bytes of the package sent so far, for a weak network's progress bar. */
+export async function uploadPackage(endpoint: CityEndpoint, packageId: string, bytes: Uint8Array, onSent?: (done: number, total: number) => void): Promise<Answer<Received>> {
   const answer = await send({
     method: 'POST',
     url: url(endpoint, '/packages'),
@@ -81,6 +82,7 @@ export async function uploadPackage(endpoint: CityEndpoint, packageId: string, b
     body: bytes,
     timeoutMs: endpoint.timeoutMs,
     signal: endpoint.signal,
+    ...(onSent ? { onBytes: (direction, done, total) => (direction === 'up' ? onSent(done, total ?? bytes.length) : undefined) } : {}),
   });
   return classify(answer, (a) => {
     if (a.status !== 200 && a.status !== 201) return null;
@@ -109,8 +111,16 @@ export async function listDown(endpoint: CityEndpoint, streetCode: string, after
   });
 }
 
-export async function fetchPackage(endpoint: CityEndpoint, packageId: string): Promise<Answer<Uint8Array>> {
-  const answer = await send({ method: 'GET', url: url(endpoint, `/packages/${encodeURIComponent(packageId)}`), headers: auth(endpoint), timeoutMs: endpoint.timeoutMs, signal: endpoint.signal });
+/** `onReceived`: bytes of the package received so far, and its size when the platform says it. */
+export async function fetchPackage(endpoint: CityEndpoint, packageId: string, onReceived?: (done: number, total: number | null) => void): Promise<Answer<Uint8Array>> {
+  const answer = await send({
+    method: 'GET',
+    url: url(endpoint, `/packages/${encodeURIComponent(packageId)}`),
+    headers: auth(endpoint),
+    timeoutMs: endpoint.timeoutMs,
+    signal: endpoint.signal,
+    ...(onReceived ? { onBytes: (direction, done, total) => (direction === 'down' ? onReceived(done, total) : undefined) } : {}),
+  });
   return classify(answer, (a) => (a.status === 200 ? new Uint8Array(a.body) : null));
 }
 

@@ -73,6 +73,16 @@ export async function syncOnce(ctx: CoreContext, options: SyncOptions): Promise<
   const { signal } = options;
   const endpoint: CityEndpoint = { ...options.endpoint, ...(signal ? { signal } : {}) };
   const progress = (label: string, done: number, total: number | null): void => options.onProgress?.(label, done, total, true);
+  // Bytes moving on a weak network, at most four times a second: the bar shows the transfer alive.
+  const bytesProgress = (label: string, whole = label): ((done: number, total: number | null) => void) => {
+    let last = 0;
+    return (done, total) => {
+      const now = Date.now();
+      if (done !== total && now - last < 250) return;
+      last = now;
+      options.onProgress?.(done === total ? whole : label, done, total, true, 'bytes');
+    };
+  };
   const fail = (message: string): never => {
     report.lastError = message;
     throw new Stop(message);
@@ -108,7 +118,9 @@ export async function syncOnce(ctx: CoreContext, options: SyncOptions): Promise<
         report.refused.push({ packageId: item.packageId, reason: t.outboxDamaged });
         continue;
       }
-      const answer = await withRetries(() => uploadPackage(endpoint, item.packageId, bytes), policy, env);
+      // Once all of it has left, the wait is the platform's: the bar says so.
+      const sent = options.onProgress ? bytesProgress(t.progressUploadingOne(index + 1, uploads.length), t.progressAwaitingAnswer(index + 1, uploads.length)) : undefined;
+      const answer = await withRetries(() => uploadPackage(endpoint, item.packageId, bytes, sent), policy, env);
       if (answer.kind === 'refused') {
         markRefused(ctx, item.packageId, answer.reason);
         report.refused.push({ packageId: item.packageId, reason: answer.reason });
@@ -135,7 +147,8 @@ export async function syncOnce(ctx: CoreContext, options: SyncOptions): Promise<
         seen.add(item.packageId);
         stopIfCancelled();
         progress(t.progressDownloading, 0, null);
-        const bytes = settle(await withRetries(() => fetchPackage(endpoint, item.packageId), policy, env), t.downloading);
+        const received = options.onProgress ? bytesProgress(t.progressDownloading) : undefined;
+        const bytes = settle(await withRetries(() => fetchPackage(endpoint, item.packageId, received), policy, env), t.downloading);
         if (bytes === 'refused') fail(t.fetchRefused(item.packageId));
         report.pulled.push(item.packageId);
         let outcome;

@@ -22,7 +22,12 @@ export interface HttpCall {
   timeoutMs: number;
   /** A person cancelled the round: the call ends at once, as a failure like any other. */
   signal?: AbortSignal;
+  /** Bytes of the body sent so far, then of the answer received (with its length when declared). */
+  onBytes?: (direction: 'up' | 'down', done: number, total: number | null) => void;
 }
+
+/** The body goes out in pieces, each once the last has left, so the bytes sent can be told. */
+const PIECE = 64 * 1024;
 
 export const CANCELLED = '已取消';
 
@@ -45,7 +50,14 @@ export function send(call: HttpCall): Promise<HttpAnswer> {
       },
       (res) => {
         const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        const declared = Number(res.headers['content-length']);
+        const total = Number.isFinite(declared) && declared > 0 ? declared : null;
+        let received = 0;
+        res.on('data', (chunk: Buffer) => {
+          chunks.push(chunk);
+          received += chunk.length;
+          call.onBytes?.('down', received, total);
+        });
         res.on('end', () => done({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), failure: null }));
         res.on('error', (error) => done({ status: 0, headers: {}, body: Buffer.alloc(0), failure: error.message }));
         res.on('aborted', () => done({ status: 0, headers: {}, body: Buffer.alloc(0), failure: '响应中断' }));
@@ -59,8 +71,25 @@ export function send(call: HttpCall): Promise<HttpAnswer> {
     req.on('close', () => call.signal?.removeEventListener('abort', cancel));
     req.setTimeout(call.timeoutMs, () => req.destroy(new Error(`超过 ${Math.round(call.timeoutMs / 1000)} 秒没有响应`)));
     req.on('error', (error: NodeJS.ErrnoException) => done({ status: 0, headers: {}, body: Buffer.alloc(0), failure: error.message === CANCELLED ? CANCELLED : (error.code ?? error.message) }));
-    if (call.body) req.end(Buffer.from(call.body.buffer, call.body.byteOffset, call.body.byteLength));
-    else req.end();
+    const body = call.body ? Buffer.from(call.body.buffer, call.body.byteOffset, call.body.byteLength) : null;
+    if (!body) {
+      req.end();
+      return;
+    }
+    const sendFrom = (offset: number): void => {
+      if (req.destroyed) return;
+      const end = Math.min(body.length, offset + PIECE);
+      if (end === body.length) {
+        req.end(body.subarray(offset), () => call.onBytes?.('up', body.length, body.length));
+        return;
+      }
+      req.write(body.subarray(offset, end), (error) => {
+        if (error) return;
+        call.onBytes?.('up', end, body.length);
+        sendFrom(end);
+      });
+    };
+    sendFrom(0);
   });
 }
 
