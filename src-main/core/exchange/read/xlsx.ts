@@ -14,7 +14,7 @@ import { breathe } from '../tasks';
  * names and addresses silently garbled (exceljs issues #2063, #2084, #2316, unfixed) — and when the
  * shared strings follow the sheet in the zip, as in every file LibreOffice writes, it copies the
  * sheet (IDs and phone numbers in plain text) to the system temp folder, outside the data directory.
- * exceljs still writes the xlsx files the app exports.
+ * The app's own xlsx files are written by core/xlsxWriter.ts.
  */
 
 const decodeEntities = (text: string): string =>
@@ -208,7 +208,7 @@ export async function* readXlsxRows(bytes: Uint8Array, signal?: AbortSignal): As
 
 /**
  * The sheet's XML as it is inflated, by Node's zlib on its worker threads: the next chunk inflates
- * while this one is parsed (the import's reader took 0.4 s less on 100k rows than with fflate's
+ * while this one is parsed (the reader read 100k rows in 0.84 s instead of 1.40 s with fflate's
  * inflate on the same thread). The entry is found through the zip's central directory; a zip this
  * does not understand (ZIP64, another method) is read whole by fflate instead.
  */
