@@ -84,7 +84,8 @@ describe('data that outlives the process', () => {
   it('asks for the passphrase of an encrypted database, refuses a wrong one, and opens with the right one', async () => {
     const dataDir = freshDataDir();
     runScc(['init', '--size', 'tiny', '--data', dataDir]);
-    const passFile = join(dataDir, '..', `${Date.now()}-pass.txt`);
+    // In a directory of its own, removed with the test's others (it was left in /tmp).
+    const passFile = join(freshDataDir('scc-pass-'), 'pass.txt');
     writeFileSync(passFile, '街道口令-correct-horse\n');
     runScc(['encrypt', '--data', dataDir, '--passphrase-file', passFile]);
     const served = await serve(dataDir);
