@@ -17,7 +17,7 @@ import type { ScreenConfig } from './dto/screen';
 import {
   applyPendingInput,
   batchInput,
-  cancelInput,
+  taskInput,
   conflictDecisionInput,
   conflictListInput,
   exportPackageInput,
@@ -108,9 +108,9 @@ export const contract = {
   'exchange.templates': call<TemplateInfo[]>()(emptyInput),
   'exchange.importPreview': call<ImportPreview>()(importPreviewInput),
   'exchange.importApply': call<ImportApplied>()(importApplyInput),
-  'exchange.cancel': call<{ cancelled: boolean }>()(cancelInput),
+  'exchange.cancel': call<{ cancelled: boolean }>()(taskInput),
   /** How far a running task has got (null when none runs): for a window that opens meanwhile. */
-  'exchange.taskProgress': call<Progress | null>()(cancelInput),
+  'exchange.taskProgress': call<Progress | null>()(taskInput),
   'exchange.batches': call<ImportBatchRow[]>()(emptyInput),
   'exchange.undoBatch': call<UndoResult>()(batchInput),
   'exchange.quarantine': call<QuarantineRow[]>()(quarantineListInput),

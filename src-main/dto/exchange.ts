@@ -30,7 +30,8 @@ const importFile = z
   .strict();
 
 /** Names the progress events of long work, and lets `exchange.cancel` stop it before it writes. */
-const taskId = z.string().min(1).max(64).optional();
+const taskIdText = z.string().min(1).max(64);
+const taskId = taskIdText.optional();
 
 export const importPreviewInput = z
   .object({
@@ -40,7 +41,8 @@ export const importPreviewInput = z
   .strict();
 
 export const importApplyInput = z.object({ planId: z.string().min(1).max(64), taskId }).strict();
-export const cancelInput = z.object({ taskId: z.string().min(1).max(64) }).strict();
+/** A running task, named: to cancel it, or to ask how far it has got. */
+export const taskInput = z.object({ taskId: taskIdText }).strict();
 export const batchInput = z.object({ batchId: z.number().int().positive() }).strict();
 
 export interface ImportRejection {

@@ -13,7 +13,7 @@ import { asStored, changedFields } from '../import/asStored';
 import { writeRecords } from '../import/apply';
 import { recordsByKey } from '../records';
 import { packageTexts as t } from '../texts';
-import { breathe } from '../tasks';
+import { breathe, type TaskHooks } from '../tasks';
 import { changedKeys } from './changes';
 import { openPackage, PackageRejected, type OpenedPackage, type PackageProblem } from './open';
 import { DELIVERED_EXPORT } from './service';
@@ -208,22 +208,19 @@ function outcome(packageId: string, fileName: string, origin: 'city' | 'communit
   return { packageId, fileName, origin, status, seq: null, inserted: 0, updated: 0, deleted: 0, unchanged: 0, conflicts: [], message, ...extra };
 }
 
-export interface ReceiveOptions {
-  /** Stops the checks; once the write has begun it runs to its end (one transaction). */
-  signal?: AbortSignal;
-  onProgress?: (label: string, done: number, total: number | null, cancellable: boolean) => void;
-}
+/** Where a package comes from: the city sends down, a community workstation of this app up. */
+const originOf = (manifest: OpenedPackage['manifest']): 'city' | 'community' => (manifest.direction === 'down' ? 'city' : 'community');
 
 /**
  * Receives a package: checks, validates, and applies it, or keeps it with its conflicts for a
  * person to settle (then `applyPending`).
  */
-export async function receivePackage(ctx: CoreContext, fileName: string, bytes: Uint8Array, options: ReceiveOptions = {}): Promise<PackageOutcome> {
+export async function receivePackage(ctx: CoreContext, fileName: string, bytes: Uint8Array, options: TaskHooks = {}): Promise<PackageOutcome> {
   options.onProgress?.(t.progressOpening, 0, null, true);
   const opened = openPackage(bytes);
   const refusal = refusalOf(ctx, opened, fileName);
   if (refusal) return refusal;
-  return settle(ctx, opened, fileName, bytes, opened.manifest.direction === 'down' ? 'city' : 'community', options);
+  return settle(ctx, opened, fileName, bytes, originOf(opened.manifest), options);
 }
 
 /** Why this street takes no package like this one (an error), or that it has it already. */
@@ -232,7 +229,7 @@ function refusalOf(ctx: CoreContext, opened: OpenedPackage, fileName: string): P
   const { manifest } = opened;
   const street = db.value<string>('SELECT code FROM street WHERE id = 1') ?? '';
   if (manifest.streetCode !== street) throw new AppError('VALIDATION', t.otherStreet(manifest.streetCode, street));
-  const origin = manifest.direction === 'down' ? 'city' : 'community';
+  const origin = originOf(manifest);
   const known = db.get<{ origin: string; status: string }>('SELECT origin, status FROM exchange_package WHERE package_id = ?', [manifest.packageId]);
   if (known?.origin === 'local') throw new AppError('CONFLICT', t.ownPackage);
   if (origin === 'community' && manifest.source.app !== ctx.appName) throw new AppError('VALIDATION', t.foreignUp(manifest.source.app));
@@ -241,7 +238,7 @@ function refusalOf(ctx: CoreContext, opened: OpenedPackage, fileName: string): P
 }
 
 /** Applies a package kept for conflicts once every conflict has been decided. */
-export async function applyPending(ctx: CoreContext, packageId: string, options: ReceiveOptions = {}): Promise<PackageOutcome> {
+export async function applyPending(ctx: CoreContext, packageId: string, options: TaskHooks = {}): Promise<PackageOutcome> {
   const row = ctx.db().get<{ fileName: string; origin: 'city' | 'community'; status: string }>(
     'SELECT file_name AS fileName, origin, status FROM exchange_package WHERE package_id = ?',
     [packageId],
@@ -254,7 +251,7 @@ export async function applyPending(ctx: CoreContext, packageId: string, options:
   return settle(ctx, openPackage(bytes), row.fileName, bytes, row.origin, options);
 }
 
-async function settle(ctx: CoreContext, opened: OpenedPackage, fileName: string, bytes: Uint8Array, origin: 'city' | 'community', options: ReceiveOptions): Promise<PackageOutcome> {
+async function settle(ctx: CoreContext, opened: OpenedPackage, fileName: string, bytes: Uint8Array, origin: 'city' | 'community', options: TaskHooks): Promise<PackageOutcome> {
   const today = ctx.now().slice(0, 10);
   const { manifest } = opened;
   const packageId = manifest.packageId;
