@@ -26,7 +26,7 @@ import { receivePackage } from '../src-main/core/exchange/packages/receive';
 import { makePackage, recordsIn } from '../src-main/core/exchange/packages/service';
 import { exportTemplate } from '../src-main/core/exchange/export/templates';
 import { readXlsxRows } from '../src-main/core/exchange/read/xlsx';
-import { loadSqlJs } from '../src-main/core/db/sqljs';
+import { loadSqlJs, openDatabase } from '../src-main/core/db/sqljs';
 import { SqlDb, type Params } from '../src-main/core/db/sqlite';
 import { composeIdNumber } from '../src-main/core/people/idNumber';
 import { prepareConnection } from '../src-main/core/storage/connection';
@@ -166,7 +166,7 @@ async function phaseReplay(engine: string, snapshot: string, file: string): Prom
     const { NativeDb } = await import('./nativeDb');
     db = new NativeDb(new Database(bytes));
   } else {
-    db = new SqlDb(new (await loadSqlJs(wasm)).Database(bytes));
+    db = new SqlDb(openDatabase(await loadSqlJs(wasm), bytes).db);
   }
   prepareConnection(db);
   const t = performance.now();

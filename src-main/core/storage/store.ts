@@ -5,6 +5,7 @@ import { AppError } from '../errors';
 import { log } from '../log';
 import { checkMigrations, migrate } from '../db/migrations';
 import { SqlDb, type Params, type StatementRecorder } from '../db/sqlite';
+import { openDatabase } from '../db/sqljs';
 import { prepareConnection, touchedTables } from './connection';
 import type { Cipher } from './crypto';
 import { writeFileAtomic, type FileIo } from './io';
@@ -137,7 +138,7 @@ export class Store {
    * journaled: it is saved whole as the first snapshot), numbered above any generation on disk.
    */
   static create(options: StoreOptions, populate: (db: SqlDb) => void, from?: Uint8Array, startSeq = 0): Store {
-    const db = new SqlDb(new options.sql.Database(from));
+    const db = new SqlDb(openDatabase(options.sql, from).db);
     migrate(db, options.now());
     prepareConnection(db);
     db.transaction(() => populate(db));
@@ -270,7 +271,7 @@ export class Store {
       return null;
     }
     try {
-      return { header, db: new SqlDb(new sql.Database(unsealSnapshot(data, cipher))) };
+      return { header, db: new SqlDb(openDatabase(sql, unsealSnapshot(data, cipher)).db) };
     } catch (error) {
       notes.push({ level: 'warning', message: `快照 ${header.snapshot.file} 无法打开（${error instanceof Error ? error.message : String(error)}），已跳过。` });
       return null;

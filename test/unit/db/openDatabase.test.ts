@@ -1,0 +1,61 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadSqlJs, openDatabase } from '../../../src-main/core/db/sqljs';
+import { resourcesDir } from '../../helpers/core';
+
+const sqlJs = () => loadSqlJs(join(resourcesDir, 'sql-wasm.wasm'));
+
+/** A file of `rows` rows of 1 KB each, with an index: many pages, written out of order. */
+function fill(db: { exec(sql: string): unknown }, rows: number): void {
+  db.exec(`CREATE TABLE IF NOT EXISTS t (id INTEGER PRIMARY KEY, k TEXT, v BLOB);
+    CREATE INDEX IF NOT EXISTS t_k ON t(k);
+    WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${rows})
+    INSERT INTO t (k, v) SELECT hex(randomblob(8)), randomblob(1024) FROM n;`);
+}
+
+describe('openDatabase', () => {
+  it('gives the file room beyond its bytes, and sql.js takes it (watch this across sql.js updates)', async () => {
+    const sql = await sqlJs();
+    const source = new sql.Database();
+    source.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO t (name) VALUES ('王伟'), ('李娜')");
+    const bytes = source.export();
+    source.close();
+
+    const opened = openDatabase(sql, bytes);
+    expect(opened.roomy).toBe(true);
+    expect(opened.db.exec('SELECT name FROM t ORDER BY id')[0]?.values).toEqual([['王伟'], ['李娜']]);
+    // The bytes given are left as they were, and slicing them elsewhere is ordinary slicing.
+    expect(bytes.slice(0, 16)).toEqual(new Uint8Array(Buffer.from('SQLite format 3\0')));
+    opened.db.close();
+
+    const empty = openDatabase(sql);
+    expect(empty.roomy).toBe(true);
+    expect(empty.db.exec('SELECT count(*) FROM sqlite_master')[0]?.values).toEqual([[0]]);
+    empty.db.close();
+  });
+
+  it('keeps every page when the file grows within its room and past it', async () => {
+    const sql = await sqlJs();
+    const reference = new sql.Database();
+    reference.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, k TEXT, v BLOB)');
+    const start = reference.export();
+    reference.close();
+
+    // 64 KB of room: the first rows fit, the rest make MEMFS grow the file past it.
+    const { db, roomy } = openDatabase(sql, start, 64 * 1024);
+    expect(roomy).toBe(true);
+    fill(db, 3000);
+    const written = db.exec('SELECT count(*), sum(length(v)), group_concat(k) FROM (SELECT k, v FROM t ORDER BY id)')[0]?.values[0];
+    const image = db.export();
+    expect(db.exec('PRAGMA integrity_check')[0]?.values).toEqual([['ok']]);
+    db.close();
+
+    // The exported file holds the same rows, opened plainly and opened with room.
+    for (const reopened of [new sql.Database(image), openDatabase(sql, image).db]) {
+      expect(reopened.exec('PRAGMA integrity_check')[0]?.values).toEqual([['ok']]);
+      expect(reopened.exec('SELECT count(*), sum(length(v)), group_concat(k) FROM (SELECT k, v FROM t ORDER BY id)')[0]?.values[0]).toEqual(written);
+      reopened.close();
+    }
+    expect(written?.[0]).toBe(3000);
+  });
+});
