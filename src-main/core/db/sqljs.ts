@@ -40,10 +40,9 @@ export function openDatabase(sql: SqlJsStatic, bytes?: Uint8Array, room?: number
   let roomy = false;
   const offered = new Uint8Array(image.buffer, image.byteOffset, image.length);
   Object.defineProperty(offered, 'slice', {
-    value(start = 0, end = image.length): Uint8Array {
-      const from = Math.max(0, start);
-      const to = Math.min(image.length, end);
-      if (from !== 0 || to !== image.length) return Uint8Array.prototype.slice.call(offered, start, end);
+    value(start?: number, end?: number): Uint8Array {
+      // Only the whole file, as MEMFS asks for it; any other slice is an ordinary one.
+      if ((start ?? 0) !== 0 || (end ?? image.length) !== image.length) return Uint8Array.prototype.slice.call(offered, start, end);
       const file = new Uint8Array(capacity);
       file.set(image);
       roomy = true;
