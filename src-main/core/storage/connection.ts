@@ -4,8 +4,8 @@ import type { SqlDb } from '../db/sqlite';
 type Connection = Pick<SqlDb, 'exec' | 'all'>;
 
 /**
- * What every connection needs and `db.export()` throws away (it reopens the database): foreign
- * keys on, the write context of the current write, and the audit triggers that read it.
+ * What every connection needs: foreign keys on, the write context of the current write, and the
+ * audit triggers that read it. Run again after a migration, which may add tables to audit.
  */
 export function prepareConnection(db: Connection): void {
   db.exec('PRAGMA foreign_keys = ON');

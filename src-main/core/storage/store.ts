@@ -384,7 +384,6 @@ export class Store {
     if (!dir || this.options.readOnly) return null;
     if (this.brokenReason) throw new AppError('WRITE_FAILED', this.brokenReason);
     const bytes = this.db.export();
-    prepareConnection(this.db);
     const generation = this.generation + 1;
     try {
       io.mkdir(dir);
@@ -419,7 +418,6 @@ export class Store {
   /** The current state as one sealed file (a backup to copy elsewhere). */
   exportSealed(): Buffer {
     const bytes = this.db.export();
-    prepareConnection(this.db);
     return sealSnapshot(bytes, this.options.cipher);
   }
 

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSqlJs, openDatabase } from '../../../src-main/core/db/sqljs';
+import { SqlDb } from '../../../src-main/core/db/sqlite';
+import { prepareConnection } from '../../../src-main/core/storage/connection';
 import { resourcesDir } from '../../helpers/core';
 
 const sqlJs = () => loadSqlJs(join(resourcesDir, 'sql-wasm.wasm'));
@@ -57,5 +59,27 @@ describe('openDatabase', () => {
       reopened.close();
     }
     expect(written?.[0]).toBe(3000);
+  });
+
+  it('exports without dropping the connection: statements, TEMP triggers and pragmas stay (snapshots rely on it)', async () => {
+    const sql = await sqlJs();
+    const db = new SqlDb(openDatabase(sql).db);
+    db.exec("CREATE TABLE audit_log (id INTEGER PRIMARY KEY, seq INTEGER, at TEXT, actor TEXT, action TEXT, entity TEXT, row_id INTEGER, op TEXT, before TEXT, after TEXT)");
+    db.exec('CREATE TABLE parent (id INTEGER PRIMARY KEY); CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES parent(id))');
+    prepareConnection(db);
+    db.run("INSERT INTO temp.write_context (seq, at, actor, action) VALUES (1, 'now', 'test', 'test')");
+    db.run('INSERT INTO parent (id) VALUES (?)', [1]);
+
+    const image = db.export();
+    expect(image.length).toBeGreaterThan(0);
+
+    // The cached statement, the audit trigger, the write context and foreign keys all still work.
+    db.run('INSERT INTO parent (id) VALUES (?)', [2]);
+    expect(db.all('SELECT entity, row_id AS rowId, op FROM audit_log ORDER BY id')).toEqual([
+      { entity: 'parent', rowId: 1, op: 'insert' },
+      { entity: 'parent', rowId: 2, op: 'insert' },
+    ]);
+    expect(() => db.run('INSERT INTO child (id, parent_id) VALUES (1, 99)')).toThrow(/FOREIGN KEY/);
+    db.close();
   });
 });
