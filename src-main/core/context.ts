@@ -20,8 +20,9 @@ export interface CoreContext {
   db(): SqlDb;
   /**
    * Changes data through the durable write path (transaction, audit, journal fsync) and tells
-   * every client what changed. `action` names the user action in the audit log.
+   * every client what changed. `action` names the user action in the audit log; `rows`, for a
+   * bulk write, how many records it may add, so the database makes room for them first.
    */
-  write<T>(action: string, fn: (db: SqlDb) => T): WriteResult<T>;
+  write<T>(action: string, fn: (db: SqlDb) => T, options?: { rows?: number }): WriteResult<T>;
   emit<E extends EventName>(name: E, payload: BackendEvents[E]): void;
 }

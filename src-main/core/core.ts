@@ -80,8 +80,8 @@ export class CoreRuntime implements Backend {
       data: this.data,
       now: () => this.now(),
       db: () => this.data.store().db,
-      write: <T>(action: string, fn: (db: SqlDb) => T) => {
-        const result = this.data.store().write({ actor: meta.actor, action }, fn);
+      write: <T>(action: string, fn: (db: SqlDb) => T, options?: { rows?: number }) => {
+        const result = this.data.store().write({ actor: meta.actor, action, rows: options?.rows }, fn);
         if (result.entities.length > 0) {
           this.events.emit('data-changed', { entities: result.entities, seq: result.seq });
           this.scheduleSnapshot();

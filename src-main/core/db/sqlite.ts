@@ -25,7 +25,27 @@ export class SqlDb implements ReadDb {
   /** Set by the store for the duration of a write. */
   recorder: StatementRecorder | null = null;
 
-  constructor(readonly raw: Database) {}
+  /**
+   * @param capacity bytes the database file can reach before sql.js copies it to grow, as
+   *   `openDatabase` gave it room; 0 when not known.
+   */
+  constructor(
+    private raw: Database,
+    public capacity = 0,
+  ) {}
+
+  /** The file's size now: pages × page size. */
+  fileBytes(): number {
+    return (this.value<number>('PRAGMA page_count') ?? 0) * (this.value<number>('PRAGMA page_size') ?? 0);
+  }
+
+  /** Swaps in the same database opened again (with more room): statements are prepared afresh. */
+  reopen(raw: Database, capacity: number): void {
+    if (this.depth > 0) throw new Error('cannot reopen inside a transaction');
+    this.close();
+    this.raw = raw;
+    this.capacity = capacity;
+  }
 
   private prepare(sql: string): Statement {
     let stmt = this.statements.get(sql);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import initSqlJs, { type Database, type SqlJsStatic } from 'sql.js';
+import { SqlDb } from './sqlite';
 
 const loaded = new Map<string, Promise<SqlJsStatic>>();
 
@@ -33,7 +34,7 @@ const roomFor = (bytes: number): number => Math.max(bytes, 256 * 1024 * 1024);
  * longer array give it that room. Pages never written stay untouched, so they cost no memory.
  * Returns whether sql.js took the room, which a unit test keeps watching across sql.js updates.
  */
-export function openDatabase(sql: SqlJsStatic, bytes?: Uint8Array, room?: number): { db: Database; roomy: boolean } {
+export function openDatabase(sql: SqlJsStatic, bytes?: Uint8Array, room?: number): { db: Database; roomy: boolean; capacity: number } {
   // A new database starts as the image of an empty one: a file of zero bytes is never sliced.
   const image = bytes && bytes.length > 0 ? bytes : emptyImage(sql);
   const capacity = image.length + (room ?? roomFor(image.length));
@@ -50,7 +51,27 @@ export function openDatabase(sql: SqlJsStatic, bytes?: Uint8Array, room?: number
     },
   });
   const db = new sql.Database(offered);
-  return { db, roomy };
+  return { db, roomy, capacity: roomy ? capacity : image.length };
+}
+
+/** `openDatabase` for the store: the database wrapped, knowing its room. */
+export function openSqlDb(sql: SqlJsStatic, bytes?: Uint8Array, room?: number): SqlDb {
+  const opened = openDatabase(sql, bytes, room);
+  return new SqlDb(opened.db, opened.capacity);
+}
+
+/**
+ * Makes sure the file can grow by `bytes` in place, before a write expected to add that much: if
+ * not, reopens the database from its own image with that room (and the usual room besides). One
+ * copy of the file instead of the many sql.js would make while the write grows it.
+ */
+export function makeRoom(sql: SqlJsStatic, db: SqlDb, bytes: number): boolean {
+  const size = db.fileBytes();
+  if (size + bytes <= db.capacity) return false;
+  const image = db.export();
+  const opened = openDatabase(sql, image, bytes + roomFor(image.length));
+  db.reopen(opened.db, opened.capacity);
+  return true;
 }
 
 let empty: Uint8Array | null = null;

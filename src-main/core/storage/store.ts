@@ -4,8 +4,8 @@ import type { StorageInfo, RecoveryNote } from '../../dto/storage';
 import { AppError } from '../errors';
 import { log } from '../log';
 import { checkMigrations, migrate } from '../db/migrations';
-import { SqlDb, type Params, type StatementRecorder } from '../db/sqlite';
-import { openDatabase } from '../db/sqljs';
+import type { Params, SqlDb, StatementRecorder } from '../db/sqlite';
+import { makeRoom, openSqlDb } from '../db/sqljs';
 import { prepareConnection, touchedTables } from './connection';
 import type { Cipher } from './crypto';
 import { writeFileAtomic, type FileIo } from './io';
@@ -36,7 +36,15 @@ export interface StoreOptions {
 export interface WriteMeta {
   actor: string;
   action: string;
+  /** Records the write may add (an import, a package): room is made for them first. */
+  rows?: number;
 }
+
+/**
+ * What a record adds to the file, generously: a street's package received into an empty
+ * database came to 1.8 KB a record with its indexes, audit row and search index.
+ */
+const BYTES_PER_ROW = 2048;
 
 export interface WriteResult<T> {
   value: T;
@@ -138,7 +146,7 @@ export class Store {
    * journaled: it is saved whole as the first snapshot), numbered above any generation on disk.
    */
   static create(options: StoreOptions, populate: (db: SqlDb) => void, from?: Uint8Array, startSeq = 0): Store {
-    const db = new SqlDb(openDatabase(options.sql, from).db);
+    const db = openSqlDb(options.sql, from);
     migrate(db, options.now());
     prepareConnection(db);
     db.transaction(() => populate(db));
@@ -271,7 +279,7 @@ export class Store {
       return null;
     }
     try {
-      return { header, db: new SqlDb(openDatabase(sql, unsealSnapshot(data, cipher)).db) };
+      return { header, db: openSqlDb(sql, unsealSnapshot(data, cipher)) };
     } catch (error) {
       notes.push({ level: 'warning', message: `快照 ${header.snapshot.file} 无法打开（${error instanceof Error ? error.message : String(error)}），已跳过。` });
       return null;
@@ -327,6 +335,7 @@ export class Store {
     if (this.brokenReason) throw new AppError('WRITE_FAILED', this.brokenReason);
     if (this.options.readOnly) throw new AppError('STORAGE_READONLY', '数据目录为只读，无法保存修改。');
     if (this.db.inTransaction) throw new Error('writes do not nest: call fn directly inside the outer write');
+    if (meta.rows && makeRoom(this.options.sql, this.db, meta.rows * BYTES_PER_ROW)) prepareConnection(this.db);
     const seq = this.seqValue + 1;
     const at = this.options.now();
     const recorder = new Recorder();

@@ -62,6 +62,34 @@ describe('durable write path', () => {
     expect(after.store().seq).toBe(5);
   });
 
+  it('makes room before a bulk write by reopening the database, which keeps auditing, journaling and replaying', async () => {
+    const { dir, data } = await fresh();
+    addDepartment(data, 1);
+    const db = data.store().db;
+    const room = db.capacity - db.fileBytes();
+    expect(room).toBeGreaterThan(0);
+    // More records than the room holds at 2 KB each: the database is opened again with room for them.
+    const bulk = data.store().write({ actor: '测试', action: 'test.bulk', rows: Math.ceil(room / 2048) + 1 }, (w) => {
+      for (let n = 2; n <= 4; n++) w.run('INSERT INTO department (code, name, updated_at) VALUES (?, ?, ?)', [`T${n}`, `测试部门${n}`, steppingNow()]);
+    });
+    expect(db.capacity - db.fileBytes()).toBeGreaterThan(room);
+    const grown = db.capacity;
+    // A write within the room opens nothing again.
+    data.store().write({ actor: '测试', action: 'test.bulk', rows: 10 }, (w) =>
+      w.run('INSERT INTO department (code, name, updated_at) VALUES (?, ?, ?)', ['T5', '测试部门5', steppingNow()]),
+    );
+    expect(db.capacity).toBe(grown);
+    addDepartment(data, 6);
+    expect(db.all('SELECT seq, count(*) AS n FROM audit_log WHERE entity = ? GROUP BY seq ORDER BY seq', ['department'])).toEqual([
+      { seq: 1, n: 1 },
+      { seq: bulk.seq, n: 3 },
+      { seq: bulk.seq + 1, n: 1 },
+      { seq: bulk.seq + 2, n: 1 },
+    ]);
+    crash(data);
+    expect(departments(await reopen(dir))).toEqual(['T1', 'T2', 'T3', 'T4', 'T5', 'T6']);
+  });
+
   it('writes an audit row for every changed record: who, when, what, before and after', async () => {
     const { data } = await fresh();
     addDepartment(data, 1);

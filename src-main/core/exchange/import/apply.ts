@@ -124,46 +124,50 @@ export function applyPlan(ctx: CoreContext, plan: ImportPlan, onProgress?: TaskH
   const now = ctx.now();
   let batchId = 0;
   try {
-    const written = ctx.write('exchange.import', (w) => {
-      writeRecords(w, writes, now, progress);
-      for (const m of plan.mappings) {
+    const written = ctx.write(
+      'exchange.import',
+      (w) => {
+        writeRecords(w, writes, now, progress);
+        for (const m of plan.mappings) {
+          w.run(
+            `INSERT INTO exchange_column_mapping (signature, entity, columns, updated_at) VALUES (?, ?, ?, ?)
+             ON CONFLICT (signature) DO UPDATE SET entity = excluded.entity, columns = excluded.columns, updated_at = excluded.updated_at
+             WHERE (entity, columns) IS NOT (excluded.entity, excluded.columns)`,
+            [m.signature, m.entity, JSON.stringify(m.columns), now],
+          );
+        }
+        if (writes.length === 0 && quarantine.length === 0 && settled.length === 0) return;
+        const files = reports.map((r) => ({
+          file: r.file,
+          template: r.template,
+          entity: r.entity,
+          headerRow: r.headerRow,
+          rows: r.rows,
+          accepted: r.accepted,
+          rejected: r.rejected,
+          inserted: r.inserted,
+          updated: r.updated,
+          unchanged: r.unchanged,
+        }));
         w.run(
-          `INSERT INTO exchange_column_mapping (signature, entity, columns, updated_at) VALUES (?, ?, ?, ?)
-           ON CONFLICT (signature) DO UPDATE SET entity = excluded.entity, columns = excluded.columns, updated_at = excluded.updated_at
-           WHERE (entity, columns) IS NOT (excluded.entity, excluded.columns)`,
-          [m.signature, m.entity, JSON.stringify(m.columns), now],
+          `INSERT INTO exchange_import_batch (seq, created_at, actor, files, inserted, updated, unchanged, rejected)
+           VALUES ((SELECT seq FROM temp.write_context), ?, ?, ?, ?, ?, ?, ?)`,
+          [now, ctx.actor, JSON.stringify(files), totals.inserted, totals.updated, totals.unchanged, totals.rejected],
         );
-      }
-      if (writes.length === 0 && quarantine.length === 0 && settled.length === 0) return;
-      const files = reports.map((r) => ({
-        file: r.file,
-        template: r.template,
-        entity: r.entity,
-        headerRow: r.headerRow,
-        rows: r.rows,
-        accepted: r.accepted,
-        rejected: r.rejected,
-        inserted: r.inserted,
-        updated: r.updated,
-        unchanged: r.unchanged,
-      }));
-      w.run(
-        `INSERT INTO exchange_import_batch (seq, created_at, actor, files, inserted, updated, unchanged, rejected)
-         VALUES ((SELECT seq FROM temp.write_context), ?, ?, ?, ?, ?, ?, ?)`,
-        [now, ctx.actor, JSON.stringify(files), totals.inserted, totals.updated, totals.unchanged, totals.rejected],
-      );
-      batchId = w.lastInsertId();
-      for (const q of quarantine) {
-        w.run(
-          `INSERT INTO exchange_quarantine (batch_id, entity, file, row, record_key, raw, raw_hash, problems, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          [batchId, q.entity, q.file, q.row, q.key, q.raw, q.hash, q.problems, now],
-        );
-      }
-      for (const id of settled) {
-        w.run("UPDATE exchange_quarantine SET status = 'resolved', resolved_at = ?, resolved_seq = (SELECT seq FROM temp.write_context) WHERE id = ?", [now, id]);
-      }
-    });
+        batchId = w.lastInsertId();
+        for (const q of quarantine) {
+          w.run(
+            `INSERT INTO exchange_quarantine (batch_id, entity, file, row, record_key, raw, raw_hash, problems, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            [batchId, q.entity, q.file, q.row, q.key, q.raw, q.hash, q.problems, now],
+          );
+        }
+        for (const id of settled) {
+          w.run("UPDATE exchange_quarantine SET status = 'resolved', resolved_at = ?, resolved_seq = (SELECT seq FROM temp.write_context) WHERE id = ?", [now, id]);
+        }
+      },
+      { rows: writes.length },
+    );
     return { batchId: batchId || null, seq: written.seq, files: reports, totals, quarantined: quarantine.length, settled: settled.length };
   } catch (error) {
     if (error instanceof AppError && error.code !== 'WRITE_FAILED' && error.code !== 'STORAGE_READONLY') {

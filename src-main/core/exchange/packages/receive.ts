@@ -351,13 +351,17 @@ async function settle(ctx: CoreContext, opened: OpenedPackage, fileName: string,
   options.onProgress?.(t.progressWriting, 0, writes.length, false);
   let seq: number;
   try {
-    seq = ctx.write(`exchange.package.apply:${origin}`, (w) => {
-      writeRecords(w, writes, now, (done) => options.onProgress?.(t.progressWriting, done, writes.length, false));
-      for (const entity of [...importOrder].reverse()) {
-        for (const d of deletes.filter((x) => x.entity === entity)) repositories[entity].remove(w, d.key);
-      }
-      packageRow(w, 'applied');
-    }).seq;
+    seq = ctx.write(
+      `exchange.package.apply:${origin}`,
+      (w) => {
+        writeRecords(w, writes, now, (done) => options.onProgress?.(t.progressWriting, done, writes.length, false));
+        for (const entity of [...importOrder].reverse()) {
+          for (const d of deletes.filter((x) => x.entity === entity)) repositories[entity].remove(w, d.key);
+        }
+        packageRow(w, 'applied');
+      },
+      { rows: writes.length },
+    ).seq;
   } catch (error) {
     if (error instanceof AppError) throw new AppError(error.code, t.applyFailed(error.message));
     const message = error instanceof Error ? error.message : String(error);
