@@ -23,7 +23,17 @@ export function loadSqlJs(wasmPath: string): Promise<SqlJsStatic> {
  * Room to grow beyond the file's bytes by default: as much again, and at least 256 MB, which a
  * 100k-row import and its undo into the demo street (66 MB → 234 MB) stay within.
  */
-const roomFor = (bytes: number): number => Math.max(bytes, 256 * 1024 * 1024);
+export const roomFor = (bytes: number): number => Math.max(bytes, 256 * 1024 * 1024);
+
+export interface OpenOptions {
+  /** Bytes of room beyond the file's; `roomFor` its size when not given. */
+  room?: number;
+  /**
+   * The bytes' buffer may become the file itself when it already holds the room past them (as
+   * `readFileWithRoom` reads a snapshot): no copy. The caller must not use the buffer again.
+   */
+  adopt?: boolean;
+}
 
 /**
  * Opens a database from its file's bytes (a new, empty one without them) with room for the file
@@ -34,19 +44,22 @@ const roomFor = (bytes: number): number => Math.max(bytes, 256 * 1024 * 1024);
  * longer array give it that room. Pages never written stay untouched, so they cost no memory.
  * Returns whether sql.js took the room, which a unit test keeps watching across sql.js updates.
  */
-export function openDatabase(sql: SqlJsStatic, bytes?: Uint8Array, room?: number): { db: Database; roomy: boolean; capacity: number } {
+export function openDatabase(sql: SqlJsStatic, bytes?: Uint8Array, options: OpenOptions = {}): { db: Database; roomy: boolean; capacity: number } {
   // A new database starts as the image of an empty one: a file of zero bytes is never sliced.
   const image = bytes && bytes.length > 0 ? bytes : emptyImage(sql);
-  const capacity = image.length + (room ?? roomFor(image.length));
+  const wanted = image.length + (options.room ?? roomFor(image.length));
+  const adopted = options.adopt === true && image.byteOffset === 0 && image.buffer.byteLength >= wanted;
+  const capacity = adopted ? image.buffer.byteLength : wanted;
   let roomy = false;
   const offered = new Uint8Array(image.buffer, image.byteOffset, image.length);
   Object.defineProperty(offered, 'slice', {
     value(start?: number, end?: number): Uint8Array {
       // Only the whole file, as MEMFS asks for it; any other slice is an ordinary one.
       if ((start ?? 0) !== 0 || (end ?? image.length) !== image.length) return Uint8Array.prototype.slice.call(offered, start, end);
+      roomy = true;
+      if (adopted) return new Uint8Array(image.buffer as ArrayBuffer, 0, capacity);
       const file = new Uint8Array(capacity);
       file.set(image);
-      roomy = true;
       return file;
     },
   });
@@ -55,8 +68,8 @@ export function openDatabase(sql: SqlJsStatic, bytes?: Uint8Array, room?: number
 }
 
 /** `openDatabase` for the store: the database wrapped, knowing its room. */
-export function openSqlDb(sql: SqlJsStatic, bytes?: Uint8Array, room?: number): SqlDb {
-  const opened = openDatabase(sql, bytes, room);
+export function openSqlDb(sql: SqlJsStatic, bytes?: Uint8Array, options?: OpenOptions): SqlDb {
+  const opened = openDatabase(sql, bytes, options);
   return new SqlDb(opened.db, opened.capacity);
 }
 
@@ -69,7 +82,7 @@ export function makeRoom(sql: SqlJsStatic, db: SqlDb, bytes: number): boolean {
   const size = db.fileBytes();
   if (size + bytes <= db.capacity) return false;
   const image = db.export();
-  const opened = openDatabase(sql, image, bytes + roomFor(image.length));
+  const opened = openDatabase(sql, image, { room: bytes + roomFor(image.length) });
   db.reopen(opened.db, opened.capacity);
   return true;
 }

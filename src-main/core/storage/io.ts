@@ -8,6 +8,7 @@ import {
   openSync,
   readdirSync,
   readFileSync,
+  readSync,
   renameSync,
   unlinkSync,
   writeSync,
@@ -26,7 +27,11 @@ export interface FileIo {
   truncate(fd: number, length: number): void;
   size(fd: number): number;
   close(fd: number): void;
-  readFile(path: string): Buffer;
+  /**
+   * The file's bytes. With `room`, they sit at the start of a buffer that many zeroed bytes longer
+   * (given the file's size), for `openDatabase` to adopt as its file without copying them.
+   */
+  readFile(path: string, room?: (size: number) => number): Buffer;
   rename(from: string, to: string): void;
   unlink(path: string): void;
   exists(path: string): boolean;
@@ -46,7 +51,23 @@ export const realIo: FileIo = {
   truncate: (fd, length) => ftruncateSync(fd, length),
   size: (fd) => fstatSync(fd).size,
   close: (fd) => closeSync(fd),
-  readFile: (path) => readFileSync(path),
+  readFile(path, room) {
+    if (!room) return readFileSync(path);
+    const fd = openSync(path, 'r');
+    try {
+      const size = fstatSync(fd).size;
+      const buffer = Buffer.from(new ArrayBuffer(size + room(size)), 0, size);
+      let read = 0;
+      while (read < size) {
+        const n = readSync(fd, buffer, read, size - read, read);
+        if (n === 0) throw new Error(`${path} ended at ${read} of ${size} bytes`);
+        read += n;
+      }
+      return buffer;
+    } finally {
+      closeSync(fd);
+    }
+  },
   rename: (from, to) => renameSync(from, to),
   unlink: (path) => unlinkSync(path),
   exists: (path) => existsSync(path),

@@ -5,7 +5,7 @@ import { AppError } from '../errors';
 import { log } from '../log';
 import { checkMigrations, migrate } from '../db/migrations';
 import type { Params, SqlDb, StatementRecorder } from '../db/sqlite';
-import { makeRoom, openSqlDb } from '../db/sqljs';
+import { makeRoom, openSqlDb, roomFor } from '../db/sqljs';
 import { prepareConnection, touchedTables } from './connection';
 import type { Cipher } from './crypto';
 import { writeFileAtomic, type FileIo } from './io';
@@ -273,13 +273,13 @@ export class Store {
       notes.push({ level: 'warning', message: `快照文件 ${header.snapshot.file} 不存在，已跳过。` });
       return null;
     }
-    const data = io.readFile(file);
+    const data = io.readFile(file, roomFor);
     if (data.length !== header.snapshot.bytes || sha256(data) !== header.snapshot.sha256) {
       notes.push({ level: 'warning', message: `快照 ${header.snapshot.file} 校验失败（文件损坏或被截断），已跳过。` });
       return null;
     }
     try {
-      return { header, db: openSqlDb(sql, unsealSnapshot(data, cipher)) };
+      return { header, db: openSqlDb(sql, unsealSnapshot(data, cipher), { adopt: true }) };
     } catch (error) {
       notes.push({ level: 'warning', message: `快照 ${header.snapshot.file} 无法打开（${error instanceof Error ? error.message : String(error)}），已跳过。` });
       return null;

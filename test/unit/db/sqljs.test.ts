@@ -36,6 +36,38 @@ describe('openDatabase', () => {
     empty.db.close();
   });
 
+  it('adopts a buffer that already holds the room as the file itself, and copies one that does not', async () => {
+    const sql = await sqlJs();
+    const source = new sql.Database();
+    source.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO t (name) VALUES ('王伟')");
+    const image = source.export();
+    source.close();
+    const room = 1024 * 1024;
+    const roomy = new Uint8Array(image.length + room);
+    roomy.set(image);
+    const bytes = roomy.subarray(0, image.length);
+
+    const adopted = openDatabase(sql, bytes, { room, adopt: true });
+    expect(adopted.capacity).toBe(image.length + room);
+    adopted.db.exec("INSERT INTO t (name) VALUES ('李娜')");
+    // The buffer is the file now: the page the insert changed changed in it too.
+    expect(Buffer.from(roomy.subarray(0, image.length)).equals(Buffer.from(image))).toBe(false);
+    expect(new sql.Database(roomy.slice(0, image.length)).exec('SELECT name FROM t ORDER BY id')[0]?.values).toEqual([['王伟'], ['李娜']]);
+    adopted.db.close();
+
+    // Not asked to adopt, or without the room: the database gets a copy and the bytes stay.
+    for (const [given, adopt] of [
+      [new Uint8Array(image), true],
+      [Uint8Array.from([...image, ...new Uint8Array(room)]).subarray(0, image.length), false],
+    ] as const) {
+      const before = Buffer.from(given);
+      const copied = openDatabase(sql, given, { room, adopt });
+      copied.db.exec("INSERT INTO t (name) VALUES ('张敏')");
+      expect(Buffer.from(given).equals(before)).toBe(true);
+      copied.db.close();
+    }
+  });
+
   it('keeps every page when the file grows within its room and past it', async () => {
     const sql = await sqlJs();
     const reference = new sql.Database();
@@ -44,7 +76,7 @@ describe('openDatabase', () => {
     reference.close();
 
     // 64 KB of room: the first rows fit, the rest make MEMFS grow the file past it.
-    const { db, roomy } = openDatabase(sql, start, 64 * 1024);
+    const { db, roomy } = openDatabase(sql, start, { room: 64 * 1024 });
     expect(roomy).toBe(true);
     fill(db, 3000);
     const written = db.exec('SELECT count(*), sum(length(v)), group_concat(k) FROM (SELECT k, v FROM t ORDER BY id)')[0]?.values[0];
