@@ -29,13 +29,15 @@ export function writeManyResidents(db: SqlDb, records: readonly ResidentRecord[]
   if (fresh.length > 0) {
     const rooms = householdIds(db, fresh.map((f) => f.r), now);
     const grids = idsByCode(db, 'grid', fresh.map((f) => f.r.gridCode));
-    db.run(
+    // The people go in in order, each taking the next row id, so their ids need no lookup after.
+    const firstPerson = (db.value<number>('SELECT ifnull(max(id), 0) FROM person') ?? 0) + 1;
+    const inserted = db.run(
       `INSERT INTO person (id_number, name, gender, birth_date, ethnicity, phone, political, hukou_address, updated_at)
        SELECT j.value->>0, j.value->>1, j.value->>2, j.value->>3, j.value->>4, j.value->>5, j.value->>6, j.value->>7, ? FROM json_each(?) j ORDER BY j.key`,
       [now, JSON.stringify(fresh.map(({ r, gender, birthDate }) => [r.idNumber, r.name, gender, birthDate, r.ethnicity, r.phone, r.political, r.hukouAddress]))],
     );
-    const people = storedPeople(db, fresh.map((f) => f.r.idNumber));
-    const personIds = fresh.map((f) => people.get(f.r.idNumber) as number);
+    if (inserted !== fresh.length || db.lastInsertId() !== firstPerson + fresh.length - 1) throw new Error('people were not numbered in order');
+    const personIds = fresh.map((_, i) => firstPerson + i);
     db.run(
       `INSERT INTO resident (person_id, grid_id, household_id, person_type, residence, address, updated_at)
        SELECT j.value->>0, j.value->>1, j.value->>2, j.value->>3, j.value->>4, j.value->>5, ? FROM json_each(?) j ORDER BY j.key`,
