@@ -56,15 +56,32 @@ export function openDatabase(sql: SqlJsStatic, bytes?: Uint8Array, options: Open
     value(start?: number, end?: number): Uint8Array {
       // Only the whole file, as MEMFS asks for it; any other slice is an ordinary one.
       if ((start ?? 0) !== 0 || (end ?? image.length) !== image.length) return Uint8Array.prototype.slice.call(offered, start, end);
-      roomy = true;
-      if (adopted) return new Uint8Array(image.buffer as ArrayBuffer, 0, capacity);
-      const file = new Uint8Array(capacity);
+      if (adopted) {
+        roomy = true;
+        return new Uint8Array(image.buffer as ArrayBuffer, 0, capacity);
+      }
+      const file = roomyArray(capacity);
+      if (!file) return Uint8Array.prototype.slice.call(offered);
       file.set(image);
+      roomy = true;
       return file;
     },
   });
   const db = new sql.Database(offered);
   return { db, roomy, capacity: roomy ? capacity : image.length };
+}
+
+/**
+ * A zeroed array of this length, or null where the system will not give that much address space
+ * (a 32-bit process, strict overcommit): the database then opens without room, as sql.js would.
+ */
+export function roomyArray(length: number): Uint8Array | null {
+  try {
+    return new Uint8Array(length);
+  } catch (error) {
+    if (error instanceof RangeError) return null;
+    throw error;
+  }
 }
 
 /** `openDatabase` for the store: the database wrapped, knowing its room. */

@@ -14,6 +14,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { dirname } from 'node:path';
+import { roomyArray } from '../db/sqljs';
 
 /**
  * The file operations the store needs, as one object: the real one below, or a test's wrapper
@@ -56,7 +57,8 @@ export const realIo: FileIo = {
     const fd = openSync(path, 'r');
     try {
       const size = fstatSync(fd).size;
-      const buffer = Buffer.from(new ArrayBuffer(size + room(size)), 0, size);
+      const roomy = roomyArray(size + room(size));
+      const buffer = roomy ? Buffer.from(roomy.buffer, 0, size) : Buffer.alloc(size);
       let read = 0;
       while (read < size) {
         const n = readSync(fd, buffer, read, size - read, read);

@@ -30,6 +30,13 @@ describe('openDatabase', () => {
     expect(bytes.slice(0, 16)).toEqual(new Uint8Array(Buffer.from('SQLite format 3\0')));
     opened.db.close();
 
+    // Room the system cannot give: the database opens without it, as sql.js alone would open it.
+    const without = openDatabase(sql, bytes, { room: Number.MAX_SAFE_INTEGER });
+    expect(without.roomy).toBe(false);
+    expect(without.capacity).toBe(bytes.length);
+    expect(without.db.exec('SELECT count(*) FROM t')[0]?.values).toEqual([[2]]);
+    without.db.close();
+
     const empty = openDatabase(sql);
     expect(empty.roomy).toBe(true);
     expect(empty.db.exec('SELECT count(*) FROM sqlite_master')[0]?.values).toEqual([[0]]);
