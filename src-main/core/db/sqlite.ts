@@ -26,13 +26,18 @@ export class SqlDb implements ReadDb {
   recorder: StatementRecorder | null = null;
 
   /**
-   * @param capacity bytes the database file can reach before sql.js copies it to grow, as
+   * @param room bytes the database file can reach before sql.js copies it to grow, as
    *   `openDatabase` gave it room; 0 when not known.
    */
   constructor(
     private raw: Database,
-    public capacity = 0,
+    private room = 0,
   ) {}
+
+  /** Bytes the file can reach before sql.js copies it to grow (0: not known). */
+  get capacity(): number {
+    return this.room;
+  }
 
   /** The file's size now: pages × page size. */
   fileBytes(): number {
@@ -44,7 +49,7 @@ export class SqlDb implements ReadDb {
     if (this.depth > 0) throw new Error('cannot reopen inside a transaction');
     this.close();
     this.raw = raw;
-    this.capacity = capacity;
+    this.room = capacity;
   }
 
   private prepare(sql: string): Statement {

@@ -30,7 +30,8 @@ export interface OpenOptions {
   room?: number;
   /**
    * The bytes' buffer may become the file itself when it already holds the room past them (as
-   * `readFileWithRoom` reads a snapshot): no copy. The caller must not use the buffer again.
+   * the store's `io.readFile(path, roomFor)` reads a snapshot): no copy. The caller must not use
+   * the buffer again.
    */
   adopt?: boolean;
 }
