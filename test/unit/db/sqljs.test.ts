@@ -15,7 +15,7 @@ function fill(db: { exec(sql: string): unknown }, rows: number): void {
     INSERT INTO t (k, v) SELECT hex(randomblob(8)), randomblob(1024) FROM n;`);
 }
 
-describe('openDatabase', () => {
+describe('sql.js databases: opened with room, exported in place', () => {
   it('gives the file room beyond its bytes, and sql.js takes it (watch this across sql.js updates)', async () => {
     const sql = await sqlJs();
     const source = new sql.Database();
