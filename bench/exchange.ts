@@ -88,6 +88,7 @@ async function ensureResidentsXlsx(demoDir: string): Promise<string> {
   const columns = HEADERS.map((_, i) => `${i + 1}/2`).join('/');
   const profile = mkdtempSync(join(tmpdir(), 'scc-lo-'));
   const result = spawnSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', `--infilter=CSV:44,34,76,1,${columns}`, '--convert-to', 'xlsx', '--outdir', outDir, csv], { encoding: 'utf8', timeout: 600_000 });
+  rmSync(profile, { recursive: true, force: true });
   if (result.status !== 0 || !existsSync(xlsx)) throw new Error(`soffice failed: ${result.stderr}`);
   return xlsx;
 }
