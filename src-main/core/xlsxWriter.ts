@@ -71,7 +71,7 @@ function cellXml(ref: string, value: XlsxCell, style: number): string {
 }
 
 /** The xlsx file, in memory. */
-export async function writeXlsx(sheet: XlsxSheet): Promise<Uint8Array> {
+export async function writeXlsx(sheet: XlsxSheet): Promise<Buffer> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   const failed: Error[] = [];
@@ -83,12 +83,13 @@ export async function writeXlsx(sheet: XlsxSheet): Promise<Uint8Array> {
     }
   });
   const mtime = sheet.created ?? new Date();
-  const add = (name: string, text: string): void => {
+  const entry = (name: string): ZlibZipDeflate => {
     const file = new ZlibZipDeflate(name);
     file.mtime = mtime;
     zip.add(file);
-    file.push(encoder.encode(text), true);
+    return file;
   };
+  const add = (name: string, text: string): void => entry(name).push(encoder.encode(text), true);
 
   add('[Content_Types].xml', contentTypes);
   add('_rels/.rels', rootRels);
@@ -98,9 +99,7 @@ export async function writeXlsx(sheet: XlsxSheet): Promise<Uint8Array> {
   add('xl/_rels/workbook.xml.rels', workbookRels);
   add('xl/styles.xml', stylesXml);
 
-  const body = new ZlibZipDeflate('xl/worksheets/sheet1.xml');
-  body.mtime = mtime;
-  zip.add(body);
+  const body = entry('xl/worksheets/sheet1.xml');
   let pending = sheetHead(sheet.columns, sheet.rowCount);
   const flush = (last: boolean): void => {
     body.push(encoder.encode(pending), last);
@@ -121,13 +120,7 @@ export async function writeXlsx(sheet: XlsxSheet): Promise<Uint8Array> {
   flush(true);
   zip.end();
   if (failed[0]) throw failed[0];
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return bytes;
+  return Buffer.concat(chunks, size);
 }
 
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';

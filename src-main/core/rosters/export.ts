@@ -40,14 +40,13 @@ async function toXlsx(def: RosterDef, columns: ColumnSpec[], chunks: Iterable<Ro
       progress(written);
     }
   }
-  const bytes = await writeXlsx({
+  return writeXlsx({
     name: def.title,
     creator: '街道指挥中心',
     columns: columns.map((c) => ({ header: c.header, width: Math.max(8, Math.round((c.width ?? 120) / 7)), text: !isNumeric(c) })),
     rows: rows(),
     rowCount: total,
   });
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 function cellFor(c: ColumnSpec, value: CellValue): string | number | null {

@@ -42,7 +42,7 @@ export async function writeTemplateXlsx(
   options: SheetOptions & { rowCount?: number } = {},
 ): Promise<Buffer> {
   const def = entities[entity];
-  const bytes = await writeXlsx({
+  return writeXlsx({
     name: def.title,
     creator: '街道指挥中心',
     columns: [
@@ -52,7 +52,6 @@ export async function writeTemplateXlsx(
     rows,
     ...(options.rowCount === undefined ? {} : { rowCount: options.rowCount }),
   });
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /** A record as the template's row of cells. */
