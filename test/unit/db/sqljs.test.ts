@@ -7,6 +7,15 @@ import { resourcesDir } from '../../helpers/core';
 
 const sqlJs = () => loadSqlJs(join(resourcesDir, 'sql-wasm.wasm'));
 
+/** The file of a database these statements make, as sql.js exports it. */
+function imageOf(sql: Awaited<ReturnType<typeof sqlJs>>, statements: string): Uint8Array {
+  const source = new sql.Database();
+  source.exec(statements);
+  const image = source.export();
+  source.close();
+  return image;
+}
+
 /** A file of `rows` rows of 1 KB each, with an index: many pages, written out of order. */
 function fill(db: { exec(sql: string): unknown }, rows: number): void {
   db.exec(`CREATE TABLE IF NOT EXISTS t (id INTEGER PRIMARY KEY, k TEXT, v BLOB);
@@ -18,10 +27,7 @@ function fill(db: { exec(sql: string): unknown }, rows: number): void {
 describe('sql.js databases: opened with room, exported in place', () => {
   it('gives the file room beyond its bytes, and sql.js takes it (watch this across sql.js updates)', async () => {
     const sql = await sqlJs();
-    const source = new sql.Database();
-    source.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO t (name) VALUES ('王伟'), ('李娜')");
-    const bytes = source.export();
-    source.close();
+    const bytes = imageOf(sql, "CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO t (name) VALUES ('王伟'), ('李娜')");
 
     const opened = openDatabase(sql, bytes);
     expect(opened.roomy).toBe(true);
@@ -45,10 +51,7 @@ describe('sql.js databases: opened with room, exported in place', () => {
 
   it('adopts a buffer that already holds the room as the file itself, and copies one that does not', async () => {
     const sql = await sqlJs();
-    const source = new sql.Database();
-    source.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO t (name) VALUES ('王伟')");
-    const image = source.export();
-    source.close();
+    const image = imageOf(sql, "CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO t (name) VALUES ('王伟')");
     const room = 1024 * 1024;
     const roomy = new Uint8Array(image.length + room);
     roomy.set(image);
@@ -77,10 +80,7 @@ describe('sql.js databases: opened with room, exported in place', () => {
 
   it('keeps every page when the file grows within its room and past it', async () => {
     const sql = await sqlJs();
-    const reference = new sql.Database();
-    reference.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, k TEXT, v BLOB)');
-    const start = reference.export();
-    reference.close();
+    const start = imageOf(sql, 'CREATE TABLE t (id INTEGER PRIMARY KEY, k TEXT, v BLOB)');
 
     // 64 KB of room: the first rows fit, the rest make MEMFS grow the file past it.
     const { db, roomy } = openDatabase(sql, start, { room: 64 * 1024 });
